@@ -1,0 +1,48 @@
+# Two commands for a newcomer: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.13 || command -v python3)
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+VENV_PY := .venv/bin/python
+PORT ?= 8000
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+.PHONY: install run test lint format bench clean messages
+
+$(UV):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 13))' || { \
+	  echo "Python 3.13 is required (found $$($(PYTHON) --version)); install it or set PYTHON=/path/to/python3.13." >&2; exit 1; }
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+install: $(UV)  ## virtualenv with the locked dependencies, compiled translations
+	$(UV) sync --frozen --python $(PYTHON) --quiet
+	.venv/bin/pybabel compile --domain django --directory locale --statistics
+
+run: install  ## migrate, load demo content, print the admin login, serve on 127.0.0.1:$(PORT)
+	@mkdir -p var
+	$(VENV_PY) manage.py migrate --noinput
+	$(VENV_PY) manage.py seed_demo
+	$(VENV_PY) manage.py ensure_admin
+	$(VENV_PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install  ## the whole suite against real PostgreSQL and Redis
+	@bash scripts/ensure-services.sh
+	@bash scripts/ensure-chromium.sh
+	$(VENV_PY) manage.py collectstatic --noinput --verbosity 0 --settings cms.settings.test
+	$(VENV_PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+messages: install  ## refresh the gettext catalogs after changing UI strings
+	$(VENV_PY) manage.py makemessages --locale es --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*' --no-obsolete
+
+clean:
+	rm -rf .venv .tools var staticfiles

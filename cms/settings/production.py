@@ -1,0 +1,28 @@
+"""Production: refuses to start without what it needs; passes `check --deploy`."""
+
+from cms.settings import env
+
+env.require("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS")
+
+from cms.settings.base import *  # noqa: E402, F403
+
+DEBUG = False
+
+SECURE_PROXY_SSL_HEADER = (
+    (env.get("SECURE_PROXY_SSL_HEADER"), "https")
+    if env.get("SECURE_PROXY_SSL_HEADER")
+    else None
+)
+SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^api/health$"]
+SECURE_HSTS_SECONDS = env.get_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"

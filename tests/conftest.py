@@ -1,0 +1,37 @@
+"""Shared fixtures: the bilingual site tree and the browser (Debian's Chromium)."""
+
+import os
+
+import pytest
+
+# pytest-playwright runs an event loop in the test thread; Django's ORM calls in
+# live-server tests are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture
+def site_tree(db):
+    """The English home page, with its Spanish translation and the default Site."""
+    from home.bootstrap import ensure_site
+
+    return ensure_site()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
