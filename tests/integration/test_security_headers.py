@@ -1,4 +1,4 @@
-"""Every response carries the security headers; CORS opens only /api/ to known origins."""
+"""Every response carries security headers; CORS opens only /api/ to known origins."""
 
 import pytest
 from django.test import override_settings
