@@ -151,6 +151,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+BACKUP_DIR = Path(env.get("BACKUP_DIR", str(VAR_DIR / "backups")))
 
 # Cache (and with it sessions and rate limits): Redis when REDIS_URL is set.
 REDIS_URL = env.get("REDIS_URL")
