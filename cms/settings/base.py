@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "cms.security.SecurityHeadersMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.ratelimit.ApiRateLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -120,6 +121,10 @@ ADMIN_CSP = {
 # CORS: only the JSON API, only for the configured origins.
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
+
+# Rate limits (cms/ratelimit.py): counted in the cache, i.e. Redis in production.
+API_RATE_LIMIT_PER_MINUTE = env.get_int("API_RATE_LIMIT_PER_MINUTE", 100)
+TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
