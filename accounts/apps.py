@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from accounts import personal_data
+
+        personal_data.register_defaults()
+
+
+class AccountsUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's users admin, editing our `name` and language instead of
+    first/last name (see docs/decisions/0021-wagtail-user-forms.md)."""
+
+    user_viewset = "accounts.admin_users.UserViewSet"

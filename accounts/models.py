@@ -7,6 +7,7 @@ Django's default user later.
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -64,3 +65,49 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.get_full_name() or self.email
+
+
+class OutgoingEmail(models.Model):
+    """One email waiting to be sent, being sent, sent or given up on.
+
+    Emails are rendered when queued (in the recipient's language) and stored here,
+    so a slow or failing SMTP server never loses a message nor breaks the request
+    that asked for it: `accounts.mail.queue_email` stores the row and tries once
+    after commit; `manage.py send_queued_email` retries with backoff.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    to = models.TextField(_("recipients"), help_text=_("Comma-separated addresses."))
+    from_email = models.CharField(_("from"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=998)
+    body_text = models.TextField(_("plain text body"))
+    body_html = models.TextField(_("HTML body"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["created_at"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outbox_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to} ({self.status})"
+
+    @property
+    def recipients(self):
+        return [address.strip() for address in self.to.split(",") if address.strip()]

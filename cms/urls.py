@@ -6,9 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import health
+from commerce.webhook_view import stripe_webhook
 
 urlpatterns = [
     path("api/health", health.health, name="health"),
+    path("api/checkout/webhook", stripe_webhook, name="stripe_webhook"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -21,6 +23,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("", include("commerce.urls")),  # /cart/, /checkout/, /my/…
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -27,6 +27,7 @@ APP_VERSION = env.get("APP_VERSION", "0.1.0")
 INSTALLED_APPS = [
     "accounts",
     "cms",
+    "cms.publishing",
     "home",
     "commerce",
     "search",
@@ -254,6 +255,8 @@ STRIPE_API_BASE = env.get("STRIPE_API_BASE")
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Mystic Courses"
+# New translations start as drafts; cms.publishing keeps them behind their source.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

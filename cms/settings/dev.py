@@ -10,3 +10,13 @@ ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"
 if not env.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+
+# Payments without Stripe keys: the local Stripe stand-in, TEST MODE (see
+# commerce/stripe_standin.py). The gateway starts it on first use, on 127.0.0.1.
+if not env.get("STRIPE_SECRET_KEY"):
+    STRIPE_STANDIN = True
+    STRIPE_STANDIN_AUTOSTART = True
+    STRIPE_SECRET_KEY = "sk_test_standin"  # noqa: S105
+    STRIPE_WEBHOOK_SECRET = "whsec_standin_dev"  # noqa: S105
+    STRIPE_API_BASE = env.get("STRIPE_API_BASE", "http://127.0.0.1:12111")
+    SECURE_CSP["form-action"] = [*SECURE_CSP["form-action"], STRIPE_API_BASE]  # noqa: F405

@@ -22,3 +22,8 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = True
+
+# The local Stripe stand-in can never be on in production (checked by
+# commerce.checks at `check --deploy` too).
+STRIPE_STANDIN = False
+STRIPE_STANDIN_AUTOSTART = False

@@ -1,0 +1,153 @@
+"""Outgoing email: rendered in the recipient's language, stored, sent after commit.
+
+The one entry point for every app is `queue_email`. It renders the subject
+(prefixed "[Mystic Courses] "), the plain-text body and the HTML body now, so the
+message is fixed in the language and with the data of the moment, stores an
+`OutgoingEmail` row, and asks to send it once the surrounding transaction
+commits. If SMTP is slow or down, the request that queued the mail still
+succeeds: the row stays queued and
+`manage.py send_queued_email` (run by cron every minute) retries with backoff.
+
+Templates follow allauth's convention, `{prefix}_subject.txt`,
+`{prefix}_message.txt` and, optionally, `{prefix}_message.html`; without an HTML
+template the plain text is wrapped in the branded `emails/layout.html`.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.exceptions import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from accounts.models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+SITE_NAME = "Mystic Courses"
+SUBJECT_PREFIX = f"[{SITE_NAME}] "
+BACKOFF_BASE_SECONDS = 60  # 1, 2, 4, 8 … minutes between attempts
+BACKOFF_MAX_SECONDS = 6 * 60 * 60
+
+
+def queue_email(
+    to, template_prefix, context=None, *, language=None, from_email=None, headers=None
+):
+    """Render `template_prefix` in `language` for `to` and send it after commit.
+
+    `to` is an address or a list of addresses; `context` the template context
+    (`site_name` and `site_url` are added); `language` a code from
+    `settings.LANGUAGES` (defaults to the active language). Returns the stored
+    `OutgoingEmail`. Never raises because of SMTP.
+    """
+    recipients = [to] if isinstance(to, str) else list(to)
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    subject, text, html = render_email(template_prefix, context or {}, language)
+    email = OutgoingEmail.objects.create(
+        to=", ".join(recipients),
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        subject=subject,
+        body_text=text,
+        body_html=html,
+        headers=headers or {},
+        language=language,
+    )
+    transaction.on_commit(lambda: deliver(email.pk))
+    return email
+
+
+def render_email(template_prefix, context, language):
+    """(subject, plain text, HTML) of a templated email in `language`."""
+    context = {
+        "site_name": SITE_NAME,
+        "site_url": settings.SITE_URL,
+        "LANGUAGE_CODE": language,
+        **context,
+    }
+    with translation.override(language):
+        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        subject = SUBJECT_PREFIX + " ".join(subject.splitlines()).strip()
+        text = render_to_string(f"{template_prefix}_message.txt", context).strip()
+        try:
+            html = render_to_string(f"{template_prefix}_message.html", context)
+        except TemplateDoesNotExist:
+            html = render_to_string(
+                "emails/layout.html",
+                {**context, "subject": subject, "body_text": text},
+            )
+    return subject, text, html.strip()
+
+
+def deliver(pk):
+    """Try to send one queued email now; on failure, schedule the next attempt.
+
+    Safe to call from several processes: the row is locked and skipped if another
+    process holds it, and a sent row is never sent again.
+    """
+    with transaction.atomic():
+        email = (
+            OutgoingEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=pk, status=OutgoingEmail.Status.QUEUED)
+            .first()
+        )
+        if email is None:
+            return False
+        return _send(email)
+
+
+def send_due(limit=100):
+    """Send every queued email whose next attempt is due; returns (sent, failed)."""
+    sent = failed = 0
+    due = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=timezone.now()
+    ).values_list("pk", flat=True)[:limit]
+    for pk in list(due):
+        if deliver(pk):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def _send(email):
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        from_email=email.from_email,
+        to=email.recipients,
+        headers=email.headers or None,
+    )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    email.attempts += 1
+    try:
+        message.send()
+    except Exception as error:  # noqa: BLE001 - any SMTP/network failure is retried
+        email.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+            email.status = OutgoingEmail.Status.FAILED
+            logger.error(
+                "email %s given up after %s attempts", email.pk, email.attempts
+            )
+        else:
+            delay = min(
+                BACKOFF_BASE_SECONDS * 2 ** (email.attempts - 1), BACKOFF_MAX_SECONDS
+            )
+            email.next_attempt_at = timezone.now() + timedelta(seconds=delay)
+            logger.warning(
+                "email %s not sent (attempt %s), retry in %ss: %s",
+                email.pk,
+                email.attempts,
+                delay,
+                email.last_error,
+            )
+        email.save()
+        return False
+    email.status = OutgoingEmail.Status.SENT
+    email.sent_at = timezone.now()
+    email.last_error = ""
+    email.save()
+    return True
