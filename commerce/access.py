@@ -1,0 +1,52 @@
+"""The access rule, in one place: may this user open this lesson's body?
+
+A paid lesson opens for a learner enrolled in its course (any language version),
+for staff, and for a valid share link for that very lesson. Free-preview lessons
+open for everyone. Everyone else sees the title, the price and "Enroll" — the
+storefront (cms/access.py) asks here and never decides by itself.
+"""
+
+from django.core import signing
+
+from commerce import conf
+from commerce.models import Enrollment
+
+SHARE_SALT = "commerce.lesson-share"
+
+
+def is_staff(user):
+    return bool(user and user.is_authenticated and (user.is_staff or user.is_superuser))
+
+
+def is_enrolled(user, course):
+    """Has `user` an active enrollment in `course` (a course page, any language)?"""
+    if not user or not user.is_authenticated or course is None:
+        return False
+    return (
+        Enrollment.objects.active()
+        .filter(user=user, product__translation_key=course.translation_key)
+        .exists()
+    )
+
+
+def share_token_for(lesson):
+    """A link token that opens this one lesson for anyone until it expires."""
+    return signing.dumps({"lesson": str(lesson.translation_key)}, salt=SHARE_SALT)
+
+
+def share_token_opens(lesson, token):
+    try:
+        data = signing.loads(token, salt=SHARE_SALT, max_age=conf.share_link_max_age())
+    except signing.BadSignature:
+        return False
+    return isinstance(data, dict) and data.get("lesson") == str(lesson.translation_key)
+
+
+def can_open_lesson(user, lesson, share_token=None):
+    if getattr(lesson, "is_free_preview", False):
+        return True
+    if is_staff(user):
+        return True
+    if share_token and share_token_opens(lesson, share_token):
+        return True
+    return is_enrolled(user, lesson.get_parent())

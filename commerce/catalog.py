@@ -1,0 +1,47 @@
+"""Which course a page is, and whether it can be bought right now.
+
+Stable Wagtail concepts only (`translation_key`, `live`, `expired`), so this works
+with whatever page type the catalog uses for courses.
+"""
+
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from commerce.models import Product
+
+
+def product_for_page(page):
+    """The product sold by a course page (any of its translations), or None."""
+    if page is None:
+        return None
+    return (
+        Product.objects.prefetch_related("prices")
+        .filter(translation_key=page.translation_key)
+        .first()
+    )
+
+
+def course_of_lesson(lesson):
+    """A lesson's course is its parent page."""
+    return lesson.get_parent()
+
+
+def course_page(product, locale=None):
+    """The live course page in the active (or given) locale, falling back to any."""
+    page = product.page_in_locale(locale or Locale.get_active())
+    if page is None:
+        page = (
+            Page.objects.filter(translation_key=product.translation_key).live().first()
+        )
+    return page
+
+
+def is_on_sale(product):
+    """A course is on sale while one of its pages is live and not expired."""
+    now = timezone.now()
+    pages = Page.objects.filter(translation_key=product.translation_key).live()
+    return (
+        pages.filter(expired=False)
+        .exclude(expire_at__isnull=False, expire_at__lte=now)
+        .exists()
+    )

@@ -1,0 +1,45 @@
+"""Commerce settings with their defaults, read in one place.
+
+Every knob can be overridden in Django settings; the defaults are what a newcomer
+expects (English pays in US dollars, Spanish in euros).
+"""
+
+from django.conf import settings
+
+
+def currency_by_language():
+    """Language code → ISO 4217 currency shown and charged in that language."""
+    return getattr(
+        settings, "COMMERCE_CURRENCY_BY_LANGUAGE", {"en": "USD", "es": "EUR"}
+    )
+
+
+def default_currency():
+    return getattr(settings, "COMMERCE_DEFAULT_CURRENCY", "USD")
+
+
+def checkout_rate_limit():
+    """(checkouts, seconds): how many checkouts a learner may start per window."""
+    return getattr(settings, "COMMERCE_CHECKOUT_RATE_LIMIT", (10, 3600))
+
+
+def staff_order_emails():
+    """Who receives the new-order notice; defaults to the site's staff address."""
+    emails = getattr(settings, "COMMERCE_STAFF_EMAILS", None)
+    if emails is None:
+        return [settings.SERVER_EMAIL]
+    return list(emails)
+
+
+def order_number_prefix():
+    return getattr(settings, "COMMERCE_ORDER_PREFIX", "MC")
+
+
+def share_link_max_age():
+    """Seconds a lesson share link stays valid."""
+    return getattr(settings, "COMMERCE_SHARE_LINK_MAX_AGE", 7 * 24 * 3600)
+
+
+def standin_enabled():
+    """True only where settings opt in (development, tests); never production."""
+    return bool(getattr(settings, "STRIPE_STANDIN", False))

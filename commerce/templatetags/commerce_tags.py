@@ -1,0 +1,35 @@
+"""Template tags for the shop: the header's cart count and the Enroll button."""
+
+from django import template
+
+from commerce import cart as carts
+from commerce.access import is_enrolled
+from commerce.catalog import product_for_page
+from commerce.pricing import display_price
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def cart_count(context):
+    request = context.get("request")
+    if request is None or not hasattr(request, "session"):
+        return 0
+    return carts.count(request)
+
+
+@register.inclusion_tag("commerce/includes/enroll.html", takes_context=True)
+def enroll_button(context, course):
+    """Price and an "Enroll" form for `course` (a course page), or "enrolled"."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    product = product_for_page(course)
+    return {
+        "request": request,
+        "course": course,
+        "product": product,
+        "price": display_price(course) if product else "",
+        "enrolled": bool(user) and is_enrolled(user, course),
+        "in_cart": bool(product and request)
+        and product.pk in carts.product_ids(request),
+    }

@@ -1,0 +1,229 @@
+"""Learner-facing pages: cart, checkout, confirmation, my courses, my orders.
+
+Views parse the request, call the rules in cart/coupons/orders/gateway, and
+answer; no rule lives here. Every write is a plain form POST.
+"""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cms import ratelimit
+from commerce import cart as carts
+from commerce import conf, coupons, fulfilment, gateway, orders
+from commerce.models import Enrollment, Order, Product
+from commerce.money import currency_for_language
+from commerce.verification import has_verified_email
+
+log = logging.getLogger(__name__)
+
+
+def _product_from_post(request):
+    raw = request.POST.get("product", "")
+    if not raw.isdigit():
+        return None
+    return Product.objects.filter(pk=int(raw)).first()
+
+
+def _back(request, default):
+    target = request.POST.get("next") or default
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _coupon_for(request, currency, product_ids):
+    code = request.session.get(carts.COUPON_SESSION_KEY)
+    if not code:
+        return None
+    try:
+        user = request.user if request.user.is_authenticated else None
+        return coupons.validate_code(code, user, currency, product_ids)
+    except coupons.CouponError as error:
+        request.session.pop(carts.COUPON_SESSION_KEY, None)
+        messages.warning(request, str(error))
+        return None
+
+
+def _contents(request):
+    currency = currency_for_language()
+    coupon = _coupon_for(request, currency, carts.product_ids(request))
+    contents = carts.contents(request, currency, coupon)
+    for notice in contents.notices:
+        messages.warning(request, notice)
+    return contents
+
+
+@require_GET
+def cart_view(request):
+    contents = _contents(request)
+    return render(
+        request,
+        "commerce/cart.html",
+        {
+            "contents": contents,
+            "summary": contents.summary,
+            "coupon_code": request.session.get(carts.COUPON_SESSION_KEY, ""),
+        },
+    )
+
+
+@require_POST
+def cart_add(request):
+    product = _product_from_post(request)
+    if product is None:
+        return HttpResponseBadRequest(_("Unknown course."))
+    try:
+        carts.add(request, product)
+    except carts.CartError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("“%(title)s” is in your cart.") % {"title": product.title}
+        )
+    return redirect(_back(request, reverse("commerce:cart")))
+
+
+@require_POST
+def cart_remove(request):
+    raw = request.POST.get("product", "")
+    if not raw.isdigit():
+        return HttpResponseBadRequest(_("Unknown course."))
+    carts.remove(request, int(raw))
+    messages.info(request, _("The course left your cart."))
+    return redirect("commerce:cart")
+
+
+@require_POST
+def cart_coupon(request):
+    if request.POST.get("remove"):
+        request.session.pop(carts.COUPON_SESSION_KEY, None)
+        return redirect("commerce:cart")
+    code = request.POST.get("code", "")[:40]
+    user = request.user if request.user.is_authenticated else None
+    try:
+        coupon = coupons.validate_code(
+            code, user, currency_for_language(), carts.product_ids(request)
+        )
+    except coupons.CouponError as error:
+        messages.error(request, str(error))
+    else:
+        request.session[carts.COUPON_SESSION_KEY] = coupon.code
+        messages.success(request, _("Coupon applied."))
+    return redirect("commerce:cart")
+
+
+@require_POST
+def checkout(request):
+    """One pending order for this cart, then off to Stripe's hosted checkout."""
+    user = request.user
+    if not user.is_authenticated:
+        messages.info(request, _("Sign in or create an account to pay."))
+        return redirect(f"{reverse('account_login')}?next={reverse('commerce:cart')}")
+    if not has_verified_email(user):
+        messages.warning(
+            request, _("Please verify your email address before your first purchase.")
+        )
+        return redirect("account_email")
+    limit, period = conf.checkout_rate_limit()
+    decision = ratelimit.hit(
+        "checkout", user.pk, limit=limit, period=period, fail_open=False
+    )
+    if not decision.allowed:
+        return ratelimit.too_many_requests(request, decision.retry_after)
+    contents = _contents(request)
+    if contents.notices:
+        return redirect("commerce:cart")  # the cart changed: let the learner see it
+    if contents.is_empty:
+        messages.info(request, _("Your cart is empty."))
+        return redirect("commerce:cart")
+    try:
+        order, _reused = orders.create_or_reuse_pending(
+            user, contents.summary, translation.get_language()
+        )
+    except coupons.CouponError as error:
+        request.session.pop(carts.COUPON_SESSION_KEY, None)
+        messages.error(request, str(error))
+        return redirect("commerce:cart")
+    if order.total_minor == 0:
+        fulfilment.fulfil(order)
+        request.session.pop(carts.COUPON_SESSION_KEY, None)
+        return redirect(f"{reverse('commerce:checkout_success')}?order={order.number}")
+    if not order.stripe_session_url:
+        try:
+            session_id, url = gateway.create_checkout_session(order, request)
+        except gateway.GatewayError:
+            log.exception("Checkout session for %s failed", order.number)
+            messages.error(
+                request, _("Payment is unavailable right now. Please try again soon.")
+            )
+            return redirect("commerce:cart")
+        order = orders.attach_session(order.pk, session_id, url)
+    return HttpResponseRedirect(order.stripe_session_url, status=303)
+
+
+@login_required
+@require_GET
+def checkout_success(request):
+    """Says we are confirming the payment; grants nothing (the webhook does)."""
+    order = get_object_or_404(
+        Order, number=request.GET.get("order", ""), user=request.user
+    )
+    if order.status == Order.PAID:
+        request.session.pop(carts.COUPON_SESSION_KEY, None)
+    return render(request, "commerce/checkout_success.html", {"order": order})
+
+
+@require_GET
+def checkout_cancel(request):
+    messages.info(request, _("Payment cancelled. Your cart is just as you left it."))
+    return redirect("commerce:cart")
+
+
+@login_required
+@require_GET
+def my_courses(request):
+    enrollments = (
+        Enrollment.objects.active().filter(user=request.user).select_related("product")
+    )
+    items = []
+    for enrollment in enrollments:
+        from commerce.catalog import course_page
+
+        items.append(
+            {"enrollment": enrollment, "page": course_page(enrollment.product)}
+        )
+    return render(request, "commerce/my_courses.html", {"items": items})
+
+
+@login_required
+@require_GET
+def my_orders(request):
+    user_orders = (
+        Order.objects.filter(user=request.user)
+        .exclude(status=Order.PENDING, stripe_session_id="")
+        .prefetch_related("lines", "refunds")
+    )
+    return render(request, "commerce/my_orders.html", {"orders": user_orders})
+
+
+@login_required
+@require_GET
+def order_detail(request, number):
+    """An order and its receipt; someone else's order is a 404, never a 403."""
+    order = get_object_or_404(
+        Order.objects.prefetch_related("lines", "refunds"),
+        number=number,
+        user=request.user,
+    )
+    return render(request, "commerce/order_detail.html", {"order": order})

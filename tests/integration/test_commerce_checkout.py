@@ -1,0 +1,145 @@
+"""Checkout: a verified learner gets one pending order and one Stripe session,
+whatever they double-click; the success page grants nothing."""
+
+import pytest
+
+from commerce.models import Enrollment, Order
+from tests.commerce_support import make_learner
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def checkout(client, lang="en"):
+    return client.post(f"/{lang}/checkout/")
+
+
+def test_checkout_creates_a_pending_order_and_a_stripe_session(
+    client, shop_course, shop_learner, stripe_standin
+):
+    client.force_login(shop_learner)
+    client.post("/es/cart/add/", {"product": shop_course.product.pk})
+    response = checkout(client, "es")
+    assert response.status_code == 303
+    order = Order.objects.get()
+    assert response["Location"] == order.stripe_session_url
+    assert order.status == Order.PENDING
+    assert order.number.startswith("MC-") and order.number.endswith(f"{order.pk:06d}")
+    assert (order.currency, order.total_minor, order.language) == ("EUR", 4500, "es")
+    line = order.lines.get()
+    assert (line.title, line.unit_amount_minor) == ("Breathing Basics", 4500)
+    _method, _path, params, key = stripe_standin.requests[-1]
+    assert key == f"checkout-{order.number}"
+    assert params["mode"] == "payment"
+    assert "payment_method_types" not in params
+    assert params["client_reference_id"] == order.number
+    assert params["metadata"]["order_id"] == str(order.pk)
+    assert params["payment_intent_data"]["metadata"]["order_number"] == order.number
+    assert params["customer_email"] == shop_learner.email
+    assert params["locale"] == "es"
+    assert params["line_items"][0]["price_data"] == {
+        "currency": "eur",
+        "unit_amount": "4500",
+        "product_data": {"name": "Breathing Basics"},
+    }
+    assert "/es/checkout/success/" in params["success_url"]
+    assert not Enrollment.objects.exists()
+
+
+def test_double_submit_reuses_the_pending_order_and_its_session(
+    client, shop_course, shop_learner, stripe_standin
+):
+    client.force_login(shop_learner)
+    client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    first, second = checkout(client), checkout(client)
+    assert first["Location"] == second["Location"]
+    assert Order.objects.count() == 1
+    assert (
+        len([r for r in stripe_standin.requests if r[1] == "/v1/checkout/sessions"])
+        == 1
+    )
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client, shop_course):
+    client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    response = checkout(client)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not Order.objects.exists()
+
+
+def test_unverified_email_cannot_pay(client, shop_course, db):
+    user = make_learner("bob@example.com", verified=False)
+    client.force_login(user)
+    client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    response = checkout(client)
+    assert response.status_code == 302 and "/accounts/email/" in response["Location"]
+    assert not Order.objects.exists()
+
+
+def test_success_page_confirms_but_grants_nothing(
+    client, shop_course, shop_learner, stripe_standin
+):
+    client.force_login(shop_learner)
+    client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    checkout(client)
+    order = Order.objects.get()
+    response = client.get(f"/en/checkout/success/?order={order.number}")
+    assert "Confirming your payment" in response.content.decode()
+    assert 'http-equiv="refresh"' in response.content.decode()
+    assert not Enrollment.objects.exists()
+
+
+def test_someone_elses_order_confirmation_is_a_404(
+    client, shop_course, shop_learner, stripe_standin
+):
+    client.force_login(shop_learner)
+    client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    checkout(client)
+    order = Order.objects.get()
+    client.force_login(make_learner("eve@example.com"))
+    assert client.get(f"/en/checkout/success/?order={order.number}").status_code == 404
+    assert client.get(f"/en/my/orders/{order.number}/").status_code == 404
+
+
+def test_cancel_returns_to_the_cart_intact(
+    client, shop_course, shop_learner, stripe_standin
+):
+    client.force_login(shop_learner)
+    client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    checkout(client)
+    response = client.get("/en/checkout/cancel/", follow=True)
+    assert response.context["summary"].total_minor == 4900
+    assert "cancelled" in response.content.decode()
+
+
+def test_eleventh_checkout_in_an_hour_is_refused_with_retry_after(
+    client, shop_course, shop_learner, stripe_standin
+):
+    client.force_login(shop_learner)
+    client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    for _attempt in range(10):
+        assert checkout(client).status_code == 303
+    response = checkout(client)
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
+
+
+def test_free_course_enrolls_without_stripe(
+    client, site_tree, shop_learner, stripe_standin
+):
+    from tests.commerce_support import build_course
+
+    free = build_course(site_tree, "Free Sitting", usd=0, eur=0)
+    client.force_login(shop_learner)
+    client.post("/en/cart/add/", {"product": free.product.pk})
+    response = checkout(client)
+    assert response.status_code == 302
+    assert Enrollment.objects.filter(user=shop_learner, product=free.product).exists()
+    assert Order.objects.get().status == Order.PAID
+    assert stripe_standin.requests == []
