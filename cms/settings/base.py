@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.AccountsUsersAppConfig",  # wagtail.users with our user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -193,7 +193,8 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation"
-        ".UserAttributeSimilarityValidator"
+        ".UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "name", "first_name", "last_name")},
     },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
@@ -208,10 +209,32 @@ LOGIN_REDIRECT_URL = "/"
 # Accounts (django-allauth): email is the login.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
+# Learner accounts (accounts/, docs/decisions/0020-learner-accounts.md).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]  # + name: our form
+ACCOUNT_CHANGE_EMAIL = True  # the new address replaces the old once verified
+ACCOUNT_SESSION_REMEMBER = None  # "remember me" checkbox on the login form
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_RATE_LIMITS = {
+    # Failed logins: 5 per 15 minutes per account and per IP; checked before the
+    # password, so the 6th attempt is refused even with the right one.
+    "login_failed": "5/15m/ip,5/15m/key",
+    "signup": "3/h/ip",  # per address: accounts.ratelimits (allauth has no key)
+    "reset_password": "3/h/ip,3/h/key",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+PASSWORD_RESET_TIMEOUT = 60 * 60  # reset links work for one hour
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # "remember me": 30 days
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Outgoing mail is queued (accounts.OutgoingEmail) and retried by send_queued_email.
+OUTBOX_MAX_ATTEMPTS = env.get_int("OUTBOX_MAX_ATTEMPTS", 8)
 
 # Languages: English (default) and Spanish, every public URL under /en/ or /es/.
 LANGUAGE_CODE = "en"
