@@ -24,6 +24,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("commerce.urls")),  # /cart/, /checkout/, /my/…
+    # Draft share links (/<lang>/share/<token>/), before Wagtail's catch-all.
+    path("", include("cms.publishing.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

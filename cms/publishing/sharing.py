@@ -1,0 +1,97 @@
+"""Share a page's latest draft with someone outside the admin, by link.
+
+The token is `secrets.token_urlsafe(32)` (256 random bits) and only its SHA-256 is
+stored, so a copy of the database gives nobody a working link. A link opens the
+latest draft of its one page, read-only, until it expires (7 days by default) or
+is revoked; it grants nothing else.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Page
+
+from cms.publishing.models import SHARE_LINK_DAYS, DraftShareLink, hash_token
+
+SHARE_PERMISSION = "publishing.add_draftsharelink"
+TOKEN_BYTES = 32
+TOKEN_LENGTH = 43  # len(secrets.token_urlsafe(32))
+
+
+def user_can_share(user, page=None):
+    """Marketing, Editors and Moderators may share drafts (a model permission)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if page is not None and page.is_root():
+        return False
+    return user.has_perm(SHARE_PERMISSION)
+
+
+def new_token():
+    import secrets
+
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+@transaction.atomic
+def create_share_link(page, user, *, days=SHARE_LINK_DAYS):
+    """A new link for `page`; returns (link, token). The token is never stored."""
+    token = new_token()
+    link = DraftShareLink.objects.create(
+        page=page,
+        token_hash=hash_token(token),
+        created_by=user,
+        expires_at=timezone.now() + timedelta(days=days),
+    )
+    return link, token
+
+
+def share_path(token, language_code):
+    """`/<language>/share/<token>/`, under the shared page's own language prefix."""
+    with translation.override(language_code):
+        return reverse("publishing_share_draft", args=[token])
+
+
+def find_link(token):
+    """The link for `token` whatever its state, or None (malformed or unknown)."""
+    if not isinstance(token, str) or len(token) != TOKEN_LENGTH:
+        return None
+    return (
+        DraftShareLink.objects.select_related("page")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def revoke(link):
+    """Stop a link working now; revoking twice keeps the first time."""
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    return link
+
+
+def links_for_page(page):
+    return DraftShareLink.objects.filter(page=page).select_related("created_by")
+
+
+def latest_draft(page):
+    """The page as its newest revision has it (live or not)."""
+    return Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+
+
+def preview_mode_for(page):
+    """Which of the page's preview modes a share link shows.
+
+    A shared lesson is shown whole (the lesson itself was shared); any other page
+    as an anonymous visitor sees it, so a shared course does not open its paid
+    lessons.
+    """
+    modes = {name for name, _label in page.preview_modes}
+    if hasattr(page, "is_free_preview") and "enrolled" in modes:
+        return "enrolled"
+    if "anonymous" in modes:
+        return "anonymous"
+    return page.default_preview_mode

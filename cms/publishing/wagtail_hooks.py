@@ -1,0 +1,64 @@
+"""Admin entry points for sharing drafts: a menu item, page buttons, URLs."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from cms.publishing import admin_views, sharing
+
+
+@hooks.register("register_admin_urls")
+def register_share_link_urls():
+    return [
+        path(
+            "share-links/",
+            admin_views.index,
+            name="publishing_share_links_index",
+        ),
+        path(
+            "share-links/pages/<int:page_id>/",
+            admin_views.page_links,
+            name="publishing_page_share_links",
+        ),
+        path(
+            "share-links/<int:link_id>/revoke/",
+            admin_views.revoke,
+            name="publishing_revoke_share_link",
+        ),
+    ]
+
+
+class ShareDraftMenuItem(MenuItem):
+    def is_shown(self, request):
+        return sharing.user_can_share(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_share_drafts_menu_item():
+    return ShareDraftMenuItem(
+        _("Share drafts"),
+        reverse("publishing_share_links_index"),
+        icon_name="link",
+        order=350,
+    )
+
+
+class ShareDraftButton(PageMenuItem):
+    label = _("Share draft")
+    icon_name = "link"
+    url_name = "publishing_page_share_links"
+
+    def is_shown(self, user):
+        return sharing.user_can_share(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_share_button(page, user, view_name=None, next_url=None):
+    yield ShareDraftButton(page=page, priority=66)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_share_button(page, user, next_url=None):
+    yield ShareDraftButton(page=page, priority=66)

@@ -1,0 +1,138 @@
+"""Who may do what: the groups the data migration creates, seen from the admin."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from tests.support.publishing_pages import draft_course, fresh
+
+pytestmark = pytest.mark.django_db
+
+
+def member_of(django_user_model, group_name, email=None):
+    user = django_user_model.objects.create_user(
+        email=email or f"{group_name.lower()}@mystic.test", password="x" * 12
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def course_form(course, **overrides):
+    data = {
+        "title": course.title,
+        "slug": course.slug,
+        "subtitle": "",
+        "summary": course.summary,
+        "cover_image": "",
+        "cover_image_alt": "",
+        "body": streamfield([]),
+        "learning_outcomes": streamfield([]),
+        "prerequisites": streamfield([]),
+        "level": "all",
+        "duration_minutes": "30",
+        "category": "",
+        "course_instructors": inline_formset([]),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_migration_creates_the_four_editorial_groups(site_tree):
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Editors", "Moderators", "Translators", "Marketing"} <= names
+    assert not GroupPagePermission.objects.filter(group__name="Marketing").exists()
+    assert not GroupPagePermission.objects.filter(
+        group__name__in=["Editors", "Translators", "Marketing"],
+        permission__codename="publish_page",
+        page__locale__language_code="en",
+    ).exists()
+
+
+def test_both_home_pages_need_editor_review(site_tree):
+    reviewed = WorkflowPage.objects.filter(workflow__name="Editor review")
+    assert {wp.page.locale.language_code for wp in reviewed} == {"en", "es"}
+    course = draft_course(site_tree)
+    assert fresh(course).get_workflow().name == "Editor review"
+
+
+def test_marketing_can_neither_edit_nor_publish(client, django_user_model, site_tree):
+    course = draft_course(site_tree)
+    marketing = member_of(django_user_model, "Marketing")
+    assert not course.permissions_for_user(marketing).can_publish()
+    assert not course.permissions_for_user(marketing).can_edit()
+
+    client.force_login(marketing)
+    response = client.post(
+        f"/admin/pages/{course.pk}/edit/",
+        course_form(course, title="Published by marketing", **{"action-publish": "1"}),
+    )
+    assert response.status_code in (302, 403)
+    course = fresh(course)
+    assert not course.live
+    assert course.title != "Published by marketing"
+    response = client.post(f"/admin/pages/{course.pk}/unpublish/")
+    assert not fresh(course).live
+
+
+def test_editors_publish_goes_to_moderation(client, django_user_model, site_tree):
+    course = draft_course(site_tree)
+    editor = member_of(django_user_model, "Editors")
+    client.force_login(editor)
+
+    response = client.post(
+        f"/admin/pages/{course.pk}/edit/",
+        course_form(course, **{"action-publish": "1"}),
+    )
+    assert response.status_code == 302
+    assert not fresh(course).live
+
+    response = client.post(
+        f"/admin/pages/{course.pk}/edit/",
+        course_form(course, **{"action-submit": "1"}),
+    )
+    assert response.status_code == 302
+    course = fresh(course)
+    assert not course.live
+    state = WorkflowState.objects.for_instance(course).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.task.name == "Moderators approve"
+
+
+def test_moderators_approve_and_publish(client, django_user_model, site_tree):
+    course = draft_course(site_tree)
+    editor = member_of(django_user_model, "Editors")
+    moderator = member_of(django_user_model, "Moderators")
+    client.force_login(editor)
+    client.post(
+        f"/admin/pages/{course.pk}/edit/",
+        course_form(course, **{"action-submit": "1"}),
+    )
+    state = WorkflowState.objects.for_instance(fresh(course)).get()
+
+    client.force_login(moderator)
+    response = client.post(
+        f"/admin/pages/workflow/action/{course.pk}/approve/"
+        f"{state.current_task_state.pk}/",
+        {"comment": "Looks good"},
+    )
+    assert response.status_code in (200, 302)
+    assert fresh(course).live
+
+
+def test_translators_cannot_create_source_pages(django_user_model, site_tree):
+    translator = member_of(django_user_model, "Translators")
+    english_home = Page.objects.get(pk=site_tree.pk)
+    spanish_home = english_home.get_translation(
+        english_home.locale.__class__.objects.get(language_code="es")
+    )
+    assert not english_home.permissions_for_user(translator).can_edit()
+    assert not english_home.permissions_for_user(translator).can_add_subpage()
+    assert not spanish_home.permissions_for_user(translator).can_add_subpage()
+    assert spanish_home.permissions_for_user(translator).can_edit()
+    assert spanish_home.permissions_for_user(translator).can_publish()
