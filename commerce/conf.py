@@ -35,11 +35,6 @@ def order_number_prefix():
     return getattr(settings, "COMMERCE_ORDER_PREFIX", "MC")
 
 
-def share_link_max_age():
-    """Seconds a lesson share link stays valid."""
-    return getattr(settings, "COMMERCE_SHARE_LINK_MAX_AGE", 7 * 24 * 3600)
-
-
 def standin_enabled():
     """True only where settings opt in (development, tests); never production."""
     return bool(getattr(settings, "STRIPE_STANDIN", False))

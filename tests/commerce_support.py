@@ -99,6 +99,9 @@ def make_learner(email="ana@example.com", verified=True, password=PASSWORD):
 
 @pytest.fixture
 def shop_course(site_tree):
+    from django.core.cache import cache
+
+    cache.clear()  # Wagtail caches site root paths; rolled-back ids go stale
     return build_course(site_tree)
 
 

@@ -33,3 +33,16 @@ def enroll_button(context, course):
         "in_cart": bool(product and request)
         and product.pk in carts.product_ids(request),
     }
+
+
+@register.simple_tag(takes_context=True)
+def course_purchase(context, course):
+    """What the course page's buy box needs: the product and whether it is in the
+    visitor's cart. `{% course_purchase page as purchase %}`."""
+    request = context.get("request")
+    product = product_for_page(course)
+    return {
+        "product": product,
+        "in_cart": bool(product and request)
+        and product.pk in carts.product_ids(request),
+    }

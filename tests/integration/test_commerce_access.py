@@ -1,0 +1,90 @@
+"""The access rule: a paid lesson's body reaches only enrolled learners, staff
+and share links; everyone else sees the title, price and Enroll."""
+
+import pytest
+
+from commerce.access import can_open_lesson
+from commerce.fulfilment import enroll
+from commerce.models import Enrollment
+from tests.commerce_support import make_learner
+
+pytestmark = pytest.mark.django_db
+
+
+def test_visitor_sees_title_price_and_enroll_but_never_the_paid_body(
+    client, shop_course
+):
+    body = client.get(shop_course.paid_lesson.url).content.decode()
+    assert "Deep practice" in body
+    assert "PAID-BODY-SECRET" not in body
+    course_page = client.get(shop_course.en.url).content.decode()
+    assert "$49.00" in course_page
+    assert "Enroll" in course_page
+
+
+def test_free_preview_opens_for_everyone(client, shop_course):
+    body = client.get(shop_course.free_lesson.url).content.decode()
+    assert "FREE-BODY-TEXT" in body
+
+
+def test_enrolled_learner_opens_the_paid_lesson_in_both_languages(
+    client, shop_course, shop_learner
+):
+    enroll(shop_learner, shop_course.product, source=Enrollment.SOURCE_GRANT)
+    client.force_login(shop_learner)
+    assert (
+        "PAID-BODY-SECRET" in client.get(shop_course.paid_lesson.url).content.decode()
+    )
+    assert (
+        "PAID-BODY-SECRET"
+        in client.get(shop_course.paid_lesson_es.url).content.decode()
+    )
+
+
+def test_another_learner_stays_locked_out(client, shop_course, shop_learner):
+    enroll(shop_learner, shop_course.product, source=Enrollment.SOURCE_GRANT)
+    client.force_login(make_learner("eve@example.com"))
+    assert (
+        "PAID-BODY-SECRET"
+        not in client.get(shop_course.paid_lesson.url).content.decode()
+    )
+
+
+def test_revoked_enrollment_locks_the_lesson_again(shop_course, shop_learner):
+    enrollment = enroll(shop_learner, shop_course.product, source="grant")
+    assert can_open_lesson(shop_learner, shop_course.paid_lesson)
+    enrollment.revoked_at = enrollment.created_at
+    enrollment.save()
+    assert not can_open_lesson(shop_learner, shop_course.paid_lesson)
+
+
+def test_staff_open_every_lesson(shop_course, db):
+    staff = make_learner("staff@example.com")
+    staff.is_staff = True
+    staff.save()
+    assert can_open_lesson(staff, shop_course.paid_lesson)
+
+
+def test_share_link_opens_only_its_own_lesson(shop_course, db):
+    from cms.publishing.sharing import create_share_link
+
+    admin = make_learner("editor@example.com")
+    admin.is_superuser = True
+    admin.save()
+    _link, token = create_share_link(shop_course.paid_lesson, admin)
+    anonymous = None
+    assert can_open_lesson(anonymous, shop_course.paid_lesson, share_token=token)
+    assert not can_open_lesson(anonymous, shop_course.paid_lesson, share_token="x" * 10)
+    other = shop_course.en.add_child(
+        instance=type(shop_course.paid_lesson)(title="Other", slug="other")
+    )
+    assert not can_open_lesson(anonymous, other, share_token=token)
+
+
+def test_my_courses_lists_enrolled_courses_in_the_readers_language(
+    client, shop_course, shop_learner
+):
+    enroll(shop_learner, shop_course.product, source="grant")
+    client.force_login(shop_learner)
+    assert "Breathing Basics (ES)" in client.get("/es/my/courses/").content.decode()
+    assert "Breathing Basics" in client.get("/en/my/courses/").content.decode()
