@@ -25,7 +25,10 @@ run: install  ## migrate, load demo content, print the admin login, serve on 127
 	$(VENV_PY) manage.py migrate --noinput
 	$(VENV_PY) manage.py seed_demo
 	$(VENV_PY) manage.py ensure_admin
-	$(VENV_PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# publish_scheduled every 60 s while the server runs (scripts/dev-scheduler.sh)
+	@bash scripts/dev-scheduler.sh & scheduler=$$!; \
+	  trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	  $(VENV_PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install  ## the whole suite against real PostgreSQL and Redis
 	@bash scripts/ensure-services.sh
