@@ -1,7 +1,7 @@
 """Share a draft: one page's latest draft, by link, until it expires or is revoked."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -193,3 +193,29 @@ def test_share_button_appears_on_the_page_in_the_admin(
     client.force_login(member_of(django_user_model, "Editors"))
     response = client.get(f"/admin/pages/{course.pk}/edit/")
     assert f"/admin/share-links/pages/{course.pk}/" in response.content.decode()
+    listing = client.get(f"/admin/pages/{course.get_parent().pk}/")
+    assert f"/admin/share-links/pages/{course.pk}/" in listing.content.decode()
+
+
+def test_marketing_finds_pages_to_share_from_the_admin_menu(
+    client, django_user_model, site_tree
+):
+    draft_course(site_tree)
+    client.force_login(member_of(django_user_model, "Marketing"))
+    assert client.get("/admin/").status_code == 200
+    response = client.get("/admin/share-links/?q=breathing")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Breathing Basics" in html
+    assert "/admin/share-links/pages/" in html
+
+
+def test_expiry_is_shown_in_the_site_time_zone(client, django_user_model, site_tree):
+    course = draft_course(site_tree)
+    editor = member_of(django_user_model, "Editors")
+    # 10:00 UTC on 1 June is 12:00 in Madrid (summer time); expiry 7 days later.
+    with time_machine.travel(datetime(2027, 6, 1, 10, 0, tzinfo=UTC), tick=False):
+        create_share_link(course, user=editor)
+        client.force_login(editor)
+        html = client.get(f"/admin/share-links/pages/{course.pk}/").content.decode()
+    assert "June 8, 2027, noon" in html
