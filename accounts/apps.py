@@ -3,6 +3,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # this module holds two AppConfigs
     name = "accounts"
     verbose_name = "Accounts"
 

@@ -5,12 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.admin_login import admin_login
 from cms import health
 from commerce.webhook_view import stripe_webhook
 
 urlpatterns = [
     path("api/health", health.health, name="health"),
     path("api/checkout/webhook", stripe_webhook, name="stripe_webhook"),
+    # Wagtail's login behind the storefront's failed-login limit (accounts).
+    path("admin/login/", admin_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -235,6 +235,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Outgoing mail is queued (accounts.OutgoingEmail) and retried by send_queued_email.
 OUTBOX_MAX_ATTEMPTS = env.get_int("OUTBOX_MAX_ATTEMPTS", 8)
+# Staff reset passwords through the storefront (rate-limited), not the admin.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Languages: English (default) and Spanish, every public URL under /en/ or /es/.
 LANGUAGE_CODE = "en"
