@@ -51,6 +51,9 @@ class Product(ClusterableModel):
             pages = pages.live()
         return pages.first()
 
+    def price_list(self):
+        return ", ".join(str(price) for price in self.prices.all())
+
     def price_for(self, currency):
         """The Price row for `currency`, or None when editors set none."""
         return next(
