@@ -20,9 +20,9 @@ class SignupForm(AllauthSignupForm):
     field_order = ["name", "email", "password1", "password2"]
 
     def clean_email(self):
-        email = super().clean_email()
-        ratelimits.consume_signup_address(context.request, email)
-        return email
+        # Counted before allauth's checks, so "already registered" attempts count.
+        ratelimits.consume_signup_address(context.request, self.cleaned_data["email"])
+        return super().clean_email()
 
 
 class ProfileForm(forms.ModelForm):
