@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("commerce.urls")),  # /cart/, /checkout/, /my/…
     # Draft share links (/<lang>/share/<token>/), before Wagtail's catch-all.
     path("", include("cms.publishing.urls")),
+    path("", include("learning.urls")),  # /learn/…, /certificates/verify/…
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cms.publishing",
     "home",
     "commerce",
+    "learning",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,1 @@
+"""Learning: progress through lessons, completion certificates, verified reviews."""

@@ -1,0 +1,121 @@
+"""Template hooks the catalog and commerce templates call, so they need not
+know how progress, certificates or reviews work:
+
+    {% load learning %}
+    {% course_progress page %}   progress bar, "Continue", certificate link
+    {% lesson_controls page %}   "Mark as complete", progress, outline with ticks
+    {% course_rating page %}     ★ average (count), nothing without reviews
+    {% course_reviews page %}    histogram, approved reviews, the learner's form
+
+Each renders nothing for visitors it does not concern (and in admin previews,
+where progress would be someone else's).
+"""
+
+from django import template
+
+from learning import certificates, progress, reviews
+from learning.forms import ReviewForm
+
+register = template.Library()
+
+
+def _user(context):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if request is None or getattr(request, "is_preview", False):
+        return None
+    return user if user is not None and user.is_authenticated else None
+
+
+@register.inclusion_tag("learning/includes/course_progress.html", takes_context=True)
+def course_progress(context, course):
+    user = _user(context)
+    if course is None or user is None or not progress.is_learner(user, course):
+        return {"show": False}
+    return {
+        "show": True,
+        "course": course,
+        "progress": progress.course_progress(user, course),
+        "certificate": certificates.certificate_for(user, course),
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("learning/includes/lesson_controls.html", takes_context=True)
+def lesson_controls(context, lesson):
+    user = _user(context)
+    if user is None:
+        return {"show": False}
+    course = progress.course_of(lesson)
+    if not progress.is_learner(user, course):
+        return {"show": False}
+    lessons = progress.live_lessons(course)
+    state = progress.course_progress(user, course, lessons)
+    return {
+        "show": True,
+        "lesson": lesson,
+        "course": course,
+        "lessons": lessons,
+        "progress": state,
+        "is_complete": lesson.translation_key in state.completed_keys,
+        "certificate": certificates.certificate_for(user, course)
+        if state.is_complete
+        else None,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("learning/includes/course_rating.html")
+def course_rating(course):
+    if course is None:
+        return {"summary": None}
+    return {"summary": reviews.rating_summary(course)}
+
+
+@register.inclusion_tag("learning/includes/course_reviews.html", takes_context=True)
+def course_reviews(context, course):
+    user = _user(context)
+    own = reviews.review_of(user, course) if user else None
+    may_review = bool(user and reviews.can_review(user, course))
+    form = None
+    if may_review:
+        initial = {"rating": own.rating, "text": own.text} if own else None
+        form = ReviewForm(initial=initial)
+    return {
+        "course": course,
+        "summary": reviews.rating_summary(course),
+        "reviews": reviews.approved_reviews(course),
+        "own": own,
+        "may_review": may_review,
+        "form": form,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.filter
+def has_key(keys, key):
+    """`{% if progress.completed_keys|has_key:lesson.translation_key %}`."""
+    return key in keys
+
+
+@register.filter
+def stars(rating):
+    """4.3 → "★★★★☆" (rounded to the nearest whole star)."""
+    try:
+        filled = max(0, min(5, round(float(rating))))
+    except (TypeError, ValueError):
+        return ""
+    return "★" * filled + "☆" * (5 - filled)
+
+
+@register.filter
+def public_name(name):
+    """ "Ana García López" → "Ana G.": reviews show who wrote them, not in full."""
+    parts = (name or "").split()
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return parts[0]
+    return f"{parts[0]} {parts[1][0]}."
