@@ -9,7 +9,7 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from accounts import mail, ratelimits
@@ -31,6 +31,17 @@ class AccountAdapter(DefaultAccountAdapter):
         user.name = form.cleaned_data.get("name", "")
         user.preferred_language = email_language()
         return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        """Home, in the visitor's language (an explicit safe `next` wins)."""
+        return f"/{email_language()}/"
+
+    def get_signup_redirect_url(self, request):
+        """The account page: it says how to verify the address."""
+        return reverse("accounts:home")
+
+    def get_logout_redirect_url(self, request):
+        return f"/{email_language()}/"
 
     def pre_authenticate(self, request, **credentials):
         try:
