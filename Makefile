@@ -8,7 +8,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run test lint format bench clean messages
+.PHONY: install run test lint format bench bench-webhooks clean messages
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 13))' || { \
@@ -46,6 +46,10 @@ format: install
 
 messages: install  ## refresh the gettext catalogs after changing UI strings
 	$(VENV_PY) manage.py makemessages --locale es --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*' --no-obsolete
+
+bench: bench-webhooks
+bench-webhooks: install  ## fulfilled webhook events/s, p99 latency, enrollments from 20 duplicate deliveries
+	$(VENV_PY) -m bench.webhooks
 
 clean:
 	rm -rf .venv .tools var staticfiles
