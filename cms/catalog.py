@@ -1,0 +1,133 @@
+"""The catalog's rules: which courses a visitor sees, filtered, sorted, paginated.
+
+Filters live in the query string (`?category=yoga&level=beginner&sort=title&page=2`)
+so a plain GET form works without JavaScript and every result page has a URL.
+Unknown or malformed values are ignored rather than answered with an error.
+
+Free/paid filtering and price sorting need prices, which `commerce` owns: they are
+offered only when `commerce.pricing` provides `filter_by_price(queryset, choice)`
+(choice "free" or "paid") and `order_by_price(queryset)`.
+"""
+
+from dataclasses import dataclass, fields
+
+from django.core.paginator import Paginator
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Category, Level
+from cms.queries import for_cards, live_courses
+
+PER_PAGE = 12
+
+SORTS = {
+    "newest": (_("Newest"), ("-first_published_at", "-pk")),
+    "title": (_("Title (A–Z)"), ("title", "pk")),
+}
+DURATIONS = {
+    "short": (_("Under 1 hour"), None, 60),
+    "medium": (_("1 to 3 hours"), 60, 180),
+    "long": (_("Over 3 hours"), 180, None),
+}
+PRICES = {"free": _("Free"), "paid": _("Paid")}
+
+
+def _pricing():
+    """commerce.pricing when it exists, else None (the catalog works without it)."""
+    try:
+        from commerce import pricing
+    except ImportError:
+        return None
+    return pricing
+
+
+@dataclass(frozen=True)
+class CatalogFilters:
+    category: str = ""
+    level: str = ""
+    duration: str = ""
+    price: str = ""
+    sort: str = "newest"
+
+    def as_query(self, **changes):
+        """The query string for these filters (defaults left out)."""
+        values = {field.name: getattr(self, field.name) for field in fields(self)}
+        values.update(changes)
+        if values.get("sort") == "newest":
+            values.pop("sort")
+        return urlencode({key: value for key, value in values.items() if value})
+
+    @property
+    def active(self):
+        return any((self.category, self.level, self.duration, self.price))
+
+
+def price_features():
+    """Which price features commerce offers: (can filter, can sort)."""
+    pricing = _pricing()
+    return (
+        hasattr(pricing, "filter_by_price"),
+        hasattr(pricing, "order_by_price"),
+    )
+
+
+def parse_filters(params, category_slugs):
+    """CatalogFilters from a QueryDict, keeping only values we know."""
+
+    def pick(name, allowed, default=""):
+        value = params.get(name, default)
+        return value if isinstance(value, str) and value in allowed else default
+
+    can_filter_price, can_sort_price = price_features()
+    sorts = set(SORTS) | ({"price"} if can_sort_price else set())
+    return CatalogFilters(
+        category=pick("category", category_slugs),
+        level=pick("level", set(Level.values)),
+        duration=pick("duration", set(DURATIONS)),
+        price=pick("price", set(PRICES) if can_filter_price else set()),
+        sort=pick("sort", sorts, default="newest"),
+    )
+
+
+def filter_courses(queryset, filters):
+    """Apply CatalogFilters to a CoursePage queryset."""
+    if filters.category:
+        queryset = queryset.filter(category__slug=filters.category)
+    if filters.level:
+        queryset = queryset.filter(level=filters.level)
+    if filters.duration:
+        _label, low, high = DURATIONS[filters.duration]
+        if low is not None:
+            queryset = queryset.filter(duration_minutes__gte=low)
+        if high is not None:
+            queryset = queryset.filter(duration_minutes__lt=high)
+    if filters.price:
+        queryset = _pricing().filter_by_price(queryset, filters.price)
+    if filters.sort == "price":
+        return _pricing().order_by_price(queryset)
+    return queryset.order_by(*SORTS[filters.sort][1])
+
+
+def catalog_context(index_page, request):
+    """Template context for the catalog page."""
+    categories = list(Category.objects.filter(locale_id=index_page.locale_id))
+    filters = parse_filters(request.GET, {category.slug for category in categories})
+    courses = filter_courses(
+        for_cards(live_courses(index_page.locale_id).child_of(index_page)), filters
+    )
+    page_obj = Paginator(courses, PER_PAGE).get_page(request.GET.get("page"))
+    can_filter_price, can_sort_price = price_features()
+    sorts = [(key, label) for key, (label, _order) in SORTS.items()]
+    if can_sort_price:
+        sorts.append(("price", _("Price")))
+    return {
+        "filters": filters,
+        "courses": page_obj,
+        "page_obj": page_obj,
+        "categories": categories,
+        "levels": Level.choices,
+        "durations": [(key, label) for key, (label, _a, _b) in DURATIONS.items()],
+        "prices": list(PRICES.items()) if can_filter_price else [],
+        "sorts": sorts,
+        "filter_query": filters.as_query(),
+    }

@@ -1,0 +1,256 @@
+"""The catalog's page types: CourseIndexPage → CoursePage → LessonPage.
+
+Pages are Wagtail's standard `Page`, fenced with `parent_page_types` /
+`subpage_types` so editors can only build the shape the storefront expects.
+Structural fields (level, durations, category, free preview) are synchronised from
+the English source by wagtail-localize rather than retranslated; see
+docs/decisions/0010-course-content-model.md.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks import ContentBlock, ListItemsBlock
+from cms.video import embed_url
+
+
+class Level(models.TextChoices):
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+    ALL = "all", _("All levels")
+
+
+class LearnerPreviewMixin:
+    """Preview modes "anonymous visitor" and "enrolled learner" for the admin.
+
+    Marketing sees both faces of a course or lesson before it is published.
+    Wagtail sets `request.is_preview` / `request.preview_mode`, which
+    `cms.access.viewer_context` turns into what the template shows.
+    """
+
+    preview_modes = [
+        ("", _("Default")),
+        ("anonymous", _("As an anonymous visitor")),
+        ("enrolled", _("As an enrolled learner")),
+    ]
+
+
+class CourseIndexPage(Page):
+    """The catalog: live courses of its language, filtered and paginated."""
+
+    intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, "intro"]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cms.CoursePage"]
+    max_count_per_parent = 1
+    template = "cms/course_index_page.html"
+
+    class Meta:
+        verbose_name = _("course catalog")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.catalog import catalog_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalog_context(self, request))
+        return context
+
+
+class CoursePage(LearnerPreviewMixin, Page):
+    """A course: what it teaches, who teaches it, and its lessons in order."""
+
+    subtitle = models.CharField(_("subtitle"), max_length=160, blank=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences for cards, search results and Google."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image_alt = models.CharField(
+        _("cover image alt text"),
+        max_length=200,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it (required)."),
+    )
+    body = StreamField(ContentBlock(), blank=True, verbose_name=_("body"))
+    learning_outcomes = StreamField(
+        ListItemsBlock(), blank=True, verbose_name=_("what you will learn")
+    )
+    prerequisites = StreamField(
+        ListItemsBlock(), blank=True, verbose_name=_("prerequisites")
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.ALL
+    )
+    duration_minutes = models.PositiveIntegerField(
+        _("duration (minutes)"), default=0, help_text=_("Total running time.")
+    )
+    category = models.ForeignKey(
+        "cms.Category",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        "subtitle",
+        "summary",
+        MultiFieldPanel(["cover_image", "cover_image_alt"], heading=_("Cover image")),
+        "body",
+        "learning_outcomes",
+        "prerequisites",
+        MultiFieldPanel(["level", "duration_minutes", "category"], heading=_("Facts")),
+        InlinePanel("course_instructors", label=_("Instructors")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("level"),
+        index.FilterField("category"),
+        index.FilterField("duration_minutes"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("level"),
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("cover_image"),
+    ]
+    parent_page_types = ["cms.CourseIndexPage"]
+    subpage_types = ["cms.LessonPage"]
+    template = "cms/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+
+    def clean(self):
+        super().clean()
+        if self.cover_image_id and not self.cover_image_alt.strip():
+            raise ValidationError(
+                {"cover_image_alt": _("Describe the cover image for screen readers.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.access import viewer_context
+        from cms.queries import course_lessons, localized_instructors
+
+        context = super().get_context(request, *args, **kwargs)
+        viewer = viewer_context(request)
+        lessons = course_lessons(self)
+        for lesson in lessons:
+            lesson.locked = not viewer.can_view(request, lesson)
+        context.update(
+            viewer=viewer,
+            lessons=lessons,
+            viewer_enrolled=viewer.enrolled_in(request, self),
+            instructors=localized_instructors(self),
+            total_lesson_minutes=sum(lesson.duration_minutes for lesson in lessons),
+        )
+        return context
+
+
+class CourseInstructor(Orderable):
+    """Who teaches a course, in the order the editor chose.
+
+    Not translatable itself: the Spanish course keeps pointing at the source
+    instructors and the template shows their Spanish versions
+    (`cms.queries.localized_instructors`).
+    """
+
+    page = ParentalKey(
+        CoursePage, on_delete=models.CASCADE, related_name="course_instructors"
+    )
+    instructor = models.ForeignKey(
+        "cms.Instructor",
+        verbose_name=_("instructor"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("instructor")]
+
+
+class LessonPage(LearnerPreviewMixin, Page):
+    """One lesson of a course; only free previews are open to everyone for now."""
+
+    body = StreamField(ContentBlock(), blank=True, verbose_name=_("body"))
+    video_url = models.URLField(
+        _("video URL"), blank=True, help_text=_("YouTube or Vimeo address.")
+    )
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), default=0)
+    is_free_preview = models.BooleanField(
+        _("free preview"),
+        default=False,
+        help_text=_("Anyone may watch this lesson without buying the course."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        "video_url",
+        "body",
+        MultiFieldPanel(["duration_minutes", "is_free_preview"], heading=_("Facts")),
+    ]
+    # A paid lesson's body must never reach the search index (it would leak
+    # through result snippets): `searchable_body` is empty unless it is free.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("searchable_body"),
+        index.FilterField("is_free_preview"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("is_free_preview"),
+        SynchronizedField("video_url"),
+    ]
+    parent_page_types = ["cms.CoursePage"]
+    subpage_types = []
+    template = "cms/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def searchable_body(self):
+        """The body's text when the lesson is a free preview, else nothing."""
+        if not self.is_free_preview:
+            return ""
+        return " ".join(self.body.stream_block.get_searchable_content(self.body))
+
+    @property
+    def video_embed_url(self):
+        return embed_url(self.video_url)
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.access import viewer_context
+        from cms.queries import lesson_neighbours
+
+        context = super().get_context(request, *args, **kwargs)
+        viewer = viewer_context(request)
+        course = self.get_parent().specific
+        previous, following = lesson_neighbours(self)
+        context.update(
+            viewer=viewer,
+            course=course,
+            can_view_body=viewer.can_view(request, self),
+            previous_lesson=previous,
+            next_lesson=following,
+        )
+        return context

@@ -1,0 +1,101 @@
+"""Database reads the storefront templates need, each a fixed number of queries.
+
+A page must cost the same number of SQL queries with 12 courses as with 10,000
+(bench/pages.py checks it), so everything here fetches in bulk: images with their
+renditions, translations by `translation_key`.
+"""
+
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+
+
+def images_with_renditions():
+    """Images queryset whose renditions come along in one extra query."""
+    return get_image_model().objects.prefetch_renditions()
+
+
+def course_lessons(course):
+    """The course's live lessons in editor order, bodies not loaded."""
+    from cms.models import LessonPage
+
+    return list(
+        LessonPage.objects.child_of(course).live().order_by("path").defer_streamfields()
+    )
+
+
+def lesson_neighbours(lesson):
+    """(previous, next) live sibling lessons, or None at either end."""
+    from cms.models import LessonPage
+
+    siblings = LessonPage.objects.sibling_of(lesson, inclusive=False).live()
+    fields = ("id", "title", "slug", "url_path", "path", "depth", "locale_id")
+    previous = (
+        siblings.filter(path__lt=lesson.path).order_by("-path").only(*fields).first()
+    )
+    following = (
+        siblings.filter(path__gt=lesson.path).order_by("path").only(*fields).first()
+    )
+    return previous, following
+
+
+def localize_objects(objects, locale):
+    """Each object's version in `locale` (the object itself when untranslated).
+
+    For translatable snippets and pages linked from non-translated relations.
+    Keeps the given order; one query whatever the number of objects.
+    """
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return []
+    model = type(objects[0])
+    keys = {obj.translation_key for obj in objects}
+    queryset = model.objects.filter(translation_key__in=keys, locale=locale)
+    if hasattr(model, "photo"):
+        queryset = queryset.prefetch_related(
+            Prefetch("photo", queryset=images_with_renditions())
+        )
+    translated = {obj.translation_key: obj for obj in queryset}
+    return [translated.get(obj.translation_key, obj) for obj in objects]
+
+
+def localized_instructors(course):
+    """The course's instructors, in order, in the course's language."""
+    from cms.models import Instructor
+
+    ids = [link.instructor_id for link in course.course_instructors.all()]
+    if not ids:
+        return []
+    sources = Instructor.objects.in_bulk(ids)
+    return localize_objects([sources.get(pk) for pk in ids], course.locale_id)
+
+
+def for_cards(queryset):
+    """A CoursePage queryset ready for course cards: category, cover renditions."""
+    return (
+        queryset.select_related("category", "locale")
+        .prefetch_related(Prefetch("cover_image", queryset=images_with_renditions()))
+        .defer_streamfields()
+    )
+
+
+def live_courses(locale):
+    """Every live, public course in `locale`."""
+    from cms.models import CoursePage
+
+    return CoursePage.objects.live().public().filter(locale=locale)
+
+
+def localized_live_courses(courses, locale):
+    """Live translations of `courses` in `locale`, card-ready, in the given order.
+
+    Courses without a live translation in that language are left out (a course
+    scheduled for next week must not appear on the home page before then).
+    """
+    keys = [course.translation_key for course in courses if course is not None]
+    if not keys:
+        return []
+    found = {
+        course.translation_key: course
+        for course in for_cards(live_courses(locale).filter(translation_key__in=keys))
+    }
+    return [found[key] for key in keys if key in found]
