@@ -50,8 +50,16 @@ def complete_lesson(request, lesson_id):
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        target = lesson.get_url(request)
+        target = _following_lesson_url(lesson, request)
     return redirect(target)
+
+
+def _following_lesson_url(lesson, request):
+    """Complete and continue: the next lesson, or this one at the end."""
+    from cms.queries import lesson_neighbours
+
+    _previous, following = lesson_neighbours(lesson)
+    return (following or lesson).get_url(request)
 
 
 @login_required
