@@ -31,6 +31,7 @@ SITE_NAME = "Mystic Courses"
 SUBJECT_PREFIX = f"[{SITE_NAME}] "
 BACKOFF_BASE_SECONDS = 60  # 1, 2, 4, 8 … minutes between attempts
 BACKOFF_MAX_SECONDS = 6 * 60 * 60
+SENT_RETENTION_DAYS = 30
 
 
 def queue_email(
@@ -55,7 +56,8 @@ def queue_email(
         headers=headers or {},
         language=language,
     )
-    transaction.on_commit(lambda: deliver(email.pk))
+    # robust: whatever happens while sending, the request that queued it succeeds.
+    transaction.on_commit(lambda: deliver(email.pk), robust=True)
     return email
 
 
@@ -149,5 +151,16 @@ def _send(email):
     email.status = OutgoingEmail.Status.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
+    # Sent: keep who/what/when, not the body (it may hold a reset or verify link).
+    email.body_text = email.body_html = ""
     email.save()
     return True
+
+
+def purge_sent(days=SENT_RETENTION_DAYS):
+    """Forget sent emails older than `days`; returns how many were deleted."""
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _ = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.SENT, sent_at__lt=cutoff
+    ).delete()
+    return deleted

@@ -2,13 +2,14 @@
 
 Emails are normally sent right after the request that queued them; this command
 picks up those that failed (SMTP slow or down) and retries them with exponential
-backoff, giving up after `OUTBOX_MAX_ATTEMPTS` attempts. Safe to run from several
-machines at once: each row is locked while it is sent.
+backoff, giving up after `OUTBOX_MAX_ATTEMPTS` attempts, and forgets sent emails
+after 30 days (their bodies are dropped as soon as they are sent). Safe to run
+from several machines at once: each row is locked while it is sent.
 """
 
 from django.core.management.base import BaseCommand
 
-from accounts.mail import send_due
+from accounts.mail import purge_sent, send_due
 
 
 class Command(BaseCommand):
@@ -19,4 +20,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, limit, **options):
         sent, failed = send_due(limit=limit)
-        self.stdout.write(f"sent {sent}, not sent {failed}")
+        purged = purge_sent()
+        self.stdout.write(f"sent {sent}, not sent {failed}, forgotten {purged}")
