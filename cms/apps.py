@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class CmsConfig(AppConfig):
     name = "cms"
+
+    def ready(self):
+        from cms import page_cache
+
+        page_cache.connect_signals()

@@ -44,6 +44,8 @@ def hit(scope, identity, *, limit, period, fail_open):
         cache.add(key, 0, timeout=period + 1)
         count = cache.incr(key)
     except Exception:  # noqa: BLE001 - any cache failure: apply the fail policy
+        count = None
+    if count is None:  # Redis unreachable (errors may be ignored by the backend)
         logger.warning("rate limit cache unavailable for scope %s", scope)
         return Decision(allowed=fail_open, retry_after=0 if fail_open else 60)
     return Decision(allowed=count <= limit, retry_after=retry_after)

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "cms.security.SecurityHeadersMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.ratelimit.ApiRateLimitMiddleware",
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -127,6 +128,15 @@ CORS_URLS_REGEX = r"^/api/.*$"
 # Rate limits (cms/ratelimit.py): counted in the cache, i.e. Redis in production.
 API_RATE_LIMIT_PER_MINUTE = env.get_int("API_RATE_LIMIT_PER_MINUTE", 100)
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
+
+# Full-page cache for anonymous visitors (cms/page_cache.py); 0 switches it off.
+PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_SITEWIDE_MODELS = [
+    "cms.Category",
+    "cms.Instructor",
+    "commerce.Product",
+    "commerce.Price",
+]
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
@@ -174,10 +184,14 @@ if REDIS_URL:
                 # Fail fast: a dead Redis must not hang requests or the health check.
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
+                # Pages keep rendering when Redis is down (misses, logged); rate
+                # limits and the health check notice and apply their own policy.
+                "IGNORE_EXCEPTIONS": True,
             },
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {

@@ -16,3 +16,6 @@ CACHES["default"]["KEY_PREFIX"] = "mystic-test"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+# Off unless a test switches it on (tests/integration/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,169 @@
+"""Full-page cache for anonymous visitors of the storefront, kept in Redis.
+
+Only visitors without a session cookie get cached pages: anyone signed in or with a
+cart has a session, and is served fresh, so cart counts, "enrolled" badges and
+CSRF tokens are never shared. A response is stored only when it is a plain 200
+page (a Wagtail page, or a view that opts in with `response.page_cacheable = True`)
+that sets no cookie and is not private.
+
+Purging is by URL: publishing or unpublishing a page bumps a generation counter for
+its own URLs, its translations' and its ancestors' (the catalog and home pages list
+it), so their cached copies are never served again. Changes to things many pages
+show (categories, instructors, prices) bump the site-wide generation.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+SITE_GENERATION = "pagecache:gen"
+CACHEABLE_METHODS = {"GET", "HEAD"}
+
+
+def _path_generation_key(path):
+    return f"pagecache:gen:{hashlib.sha256(path.encode()).hexdigest()[:32]}"
+
+
+def _response_key(request, generations):
+    full_path = request.get_full_path()
+    digest = hashlib.sha256(
+        f"{request.get_host()}|{full_path}|{generations}".encode()
+    ).hexdigest()
+    return f"pagecache:page:{digest}"
+
+
+def _generations(path):
+    values = cache.get_many([SITE_GENERATION, _path_generation_key(path)])
+    return (
+        values.get(SITE_GENERATION, 0),
+        values.get(_path_generation_key(path), 0),
+    )
+
+
+def purge_paths(paths):
+    """Forget the cached copies of these URL paths (query strings included)."""
+    for path in set(paths):
+        key = _path_generation_key(path)
+        try:
+            cache.add(key, 0, timeout=None)
+            cache.incr(key)
+        except Exception:  # noqa: BLE001 - a purge must never break publishing
+            logger.warning("page cache purge failed for %s", path)
+
+
+def purge_everything():
+    """Forget every cached page (a snippet or price shown on many pages changed)."""
+    try:
+        cache.add(SITE_GENERATION, 0, timeout=None)
+        cache.incr(SITE_GENERATION)
+    except Exception:  # noqa: BLE001
+        logger.warning("page cache purge failed")
+
+
+def is_anonymous_without_session(request):
+    """No session and no pending flash messages: nothing personal to show."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _is_storefront_path(path):
+    return any(path.startswith(f"/{code}/") for code, _name in settings.LANGUAGES)
+
+
+def _response_is_cacheable(response):
+    flag = getattr(response, "page_cacheable", None)
+    if flag is None:
+        context = getattr(response, "context_data", None) or {}
+        from wagtail.models import Page
+
+        flag = isinstance(context.get("page"), Page)
+    return (
+        flag
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store storefront pages for cookie-less anonymous visitors."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (
+            settings.PAGE_CACHE_SECONDS
+            and request.method in CACHEABLE_METHODS
+            and _is_storefront_path(request.path)
+            and is_anonymous_without_session(request)
+        ):
+            return self.get_response(request)
+        try:
+            key = _response_key(request, _generations(request.path))
+            cached = cache.get(key)
+        except Exception:  # noqa: BLE001 - Redis down: serve uncached
+            return self.get_response(request)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _response_is_cacheable(response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            patch_vary_headers(response, ["Cookie"])
+            try:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            except Exception:  # noqa: BLE001
+                logger.warning("page cache store failed for %s", request.path)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+def page_paths(page):
+    """The URL paths that show `page`: its own, its translations', their ancestors'."""
+    from wagtail.models import Page
+
+    paths = set()
+    translations = Page.objects.filter(translation_key=page.translation_key)
+    for translated in translations:
+        for shown_on in [translated, *translated.get_ancestors().filter(depth__gt=1)]:
+            url = shown_on.get_url()
+            if url:
+                paths.add(url if url.startswith("/") else f"/{url.split('/', 3)[-1]}")
+    return paths
+
+
+def purge_page(sender=None, instance=None, **kwargs):
+    """Signal receiver: a page was published, unpublished, moved or deleted."""
+    if instance is not None:
+        purge_paths(page_paths(instance))
+
+
+def purge_all(sender=None, **kwargs):
+    """Signal receiver: something shown on many pages changed."""
+    purge_everything()
+
+
+def connect_signals():
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished
+
+    page_published.connect(purge_page, dispatch_uid="page_cache_published")
+    page_unpublished.connect(purge_page, dispatch_uid="page_cache_unpublished")
+    page_slug_changed.connect(purge_page, dispatch_uid="page_cache_slug")
+    for label in settings.PAGE_CACHE_SITEWIDE_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        for signal in (post_save, post_delete):
+            signal.connect(purge_all, sender=model, dispatch_uid=f"page_cache_{label}")
