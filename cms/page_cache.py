@@ -75,7 +75,7 @@ def _is_storefront_path(path):
     return any(path.startswith(f"/{code}/") for code, _name in settings.LANGUAGES)
 
 
-def _response_is_cacheable(response):
+def _response_is_cacheable(request, response):
     flag = getattr(response, "page_cacheable", None)
     if flag is None:
         context = getattr(response, "context_data", None) or {}
@@ -87,6 +87,7 @@ def _response_is_cacheable(response):
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a form's token
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
@@ -115,7 +116,7 @@ class AnonymousPageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if _response_is_cacheable(response):
+        if _response_is_cacheable(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             patch_vary_headers(response, ["Cookie"])
