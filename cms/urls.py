@@ -11,10 +11,12 @@ from cms import health
 from cms.robots import robots_txt
 from cms.sitemap import SITEMAPS
 from commerce.webhook_view import stripe_webhook
+from search.urls import api_urlpatterns as search_api_urlpatterns
 
 urlpatterns = [
     path("api/health", health.health, name="health"),
     path("api/checkout/webhook", stripe_webhook, name="stripe_webhook"),
+    *search_api_urlpatterns,  # /api/search/autocomplete
     # Wagtail's login behind the storefront's failed-login limit (accounts).
     path("admin/login/", admin_login),
     path("admin/", include(wagtailadmin_urls)),
@@ -47,6 +49,7 @@ urlpatterns += i18n_patterns(
     # Draft share links (/<lang>/share/<token>/), before Wagtail's catch-all.
     path("", include("cms.publishing.urls")),
     path("", include("learning.urls")),  # /learn/…, /certificates/verify/…
+    path("", include("search.urls")),  # /en/search/, /es/buscar/
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

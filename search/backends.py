@@ -1,0 +1,250 @@
+"""The search interface views call: `search_courses()` and `autocomplete()`.
+
+On PostgreSQL they use our stored, per-language index (search.postgres): stemming
+in the page's language, accents ignored, typo correction and highlighted matches.
+On SQLite (the embedded development default) they fall back to Wagtail's
+database search backend (search.fallback): the same page and filters, plainer
+matching, no highlights. Callers never need to know which one answered.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search import postgres
+from search.query import PER_PAGE, words
+
+AUTOCOMPLETE_LIMIT = 8
+AUTOCOMPLETE_MIN_CHARS = 2
+
+
+@dataclass
+class Result:
+    page: object
+    title_html: str
+    summary_html: str
+
+
+@dataclass
+class Results:
+    items: list = field(default_factory=list)
+    total: int = 0
+    page_obj: object = None
+    suggestion: str = ""  # "Did you mean …?"
+    corrected_from: str = ""  # results are for `suggestion` instead of this
+    fuzzy: bool = False  # titles similar to the query, not exact matches
+    highlights: bool = False  # titles and summaries carry <mark> elements
+
+
+def highlight(marked, fallback):
+    """Escape `marked` and turn the index's markers into <mark> elements."""
+    if not marked:
+        return escape(fallback or "")
+    html = escape(marked)
+    html = html.replace(postgres.MARK_START, "<mark>").replace(
+        postgres.MARK_END, "</mark>"
+    )
+    return mark_safe(html)  # noqa: S308 - escaped above; only our tags added
+
+
+def paginate(items, total, number):
+    paginator = Paginator(range(total), PER_PAGE)
+    return PaginatorPage(items, number, paginator)
+
+
+def last_page(total):
+    return max(1, -(-total // PER_PAGE))
+
+
+# --- typo correction ------------------------------------------------------
+
+
+def trigrams(word):
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a, b):
+    """pg_trgm's similarity(): shared trigrams over all trigrams."""
+    left, right = trigrams(a), trigrams(b)
+    return len(left & right) / len(left | right) if left and right else 0.0
+
+
+def correct(text, language):
+    """The query with misspelt words replaced by the closest title words, or "".
+
+    Only words of live titles in `language` are offered, so a correction always
+    names something the catalog has.
+    """
+    tokens = words(text)
+    corrected, changed = [], False
+    for token in tokens:
+        if len(token) < 3 or token.isdigit():
+            corrected.append(token)
+            continue
+        normalised, titles = postgres.similar_titles(language, token)
+        best, best_score = token, 0.0
+        for title, title_norm in titles:
+            originals, normals = words(title), words(title_norm)
+            if len(originals) != len(normals):
+                originals = normals
+            for original, normal in zip(originals, normals, strict=True):
+                score = similarity(normalised, normal)
+                if score > best_score:
+                    best, best_score = original, score
+                    if normal == normalised:
+                        break
+        if best_score >= postgres.FUZZY_LIMIT and best != token:
+            if postgres.unaccent_lower(best) != normalised:
+                changed = True
+                corrected.append(best)
+                continue
+        corrected.append(token)
+    return " ".join(corrected) if changed else ""
+
+
+# --- PostgreSQL -----------------------------------------------------------
+
+
+def _load_pages(page_ids):
+    from cms.models import CoursePage
+    from cms.queries import for_cards
+
+    pages = for_cards(CoursePage.objects.filter(pk__in=page_ids)).in_bulk()
+    return [pages[pk] for pk in page_ids if pk in pages]
+
+
+def _find_page(language, text, criteria, *, mode, sort, number):
+    hits, total = postgres.find(
+        language,
+        text,
+        criteria,
+        mode=mode,
+        sort=sort,
+        limit=PER_PAGE,
+        offset=(number - 1) * PER_PAGE,
+    )
+    if not hits and number > 1:
+        # Past the last page (an old link): show the last page instead.
+        _hits, total = postgres.find(
+            language, text, criteria, mode=mode, sort=sort, limit=1, offset=0
+        )
+        number = last_page(total)
+        if total:
+            hits, total = postgres.find(
+                language,
+                text,
+                criteria,
+                mode=mode,
+                sort=sort,
+                limit=PER_PAGE,
+                offset=(number - 1) * PER_PAGE,
+            )
+    return hits, total, number
+
+
+def _search_postgres(params, language, criteria):
+    text, sort, number = params.q, params.effective_sort, params.page
+    mode = "match" if text else "all"
+    hits, total, number = _find_page(
+        language, text, criteria, mode=mode, sort=sort, number=number
+    )
+    results = Results()
+    highlight_text = text
+    if text and total == 0:
+        suggestion = correct(text, language)
+        if suggestion:
+            hits, total, number = _find_page(
+                language, suggestion, criteria, mode="match", sort=sort, number=1
+            )
+            results.suggestion = suggestion
+            if total:
+                results.corrected_from = text
+                highlight_text = suggestion
+        if total == 0:
+            hits, total, number = _find_page(
+                language, text, criteria, mode="fuzzy", sort=sort, number=1
+            )
+            results.fuzzy = bool(total)
+    elif text and total < 3:
+        results.suggestion = correct(text, language)
+    pages = _load_pages([hit.page_id for hit in hits])
+    marked = {}
+    if highlight_text and not results.fuzzy:
+        marked = postgres.headlines(language, highlight_text, [p.pk for p in pages])
+        results.highlights = True
+    for page in pages:
+        title, summary = marked.get(page.pk, ("", ""))
+        results.items.append(
+            Result(
+                page=page,
+                title_html=highlight(title, page.title),
+                summary_html=highlight(summary, page.summary),
+            )
+        )
+    results.total = total
+    results.page_obj = paginate(results.items, total, number)
+    return results
+
+
+def search_courses(params, language, criteria):
+    """One page of courses in `language` matching `params` (search.query)."""
+    if not params.q and not params.has_filters:
+        return Results(page_obj=paginate([], 0, 1))
+    if postgres.is_available():
+        return _search_postgres(params, language, criteria)
+    from search import fallback
+
+    return fallback.search_courses(params, language, criteria)
+
+
+def _strip_accents_lower(text):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def matching_categories(text, language, limit=AUTOCOMPLETE_LIMIT):
+    """Categories of `language` with a word starting like the typed text."""
+    from cms.models import Category
+
+    typed = _strip_accents_lower(text)
+    found = []
+    for category in Category.objects.filter(locale__language_code=language):
+        name = _strip_accents_lower(category.name)
+        if name.startswith(typed) or any(
+            word.startswith(typed) for word in re.split(r"\W+", name)
+        ):
+            found.append(category)
+    return found[:limit]
+
+
+def autocomplete(text, language):
+    """Up to 8 suggestions: categories first, then course titles.
+
+    Returns [{"kind": "category"|"course", "label": …, "page_id"/"slug": …}].
+    """
+    tokens = words(text)
+    if len(text.strip()) < AUTOCOMPLETE_MIN_CHARS or not tokens:
+        return []
+    suggestions = [
+        {"kind": "category", "label": category.name, "slug": category.slug}
+        for category in matching_categories(text, language, limit=3)
+    ]
+    remaining = AUTOCOMPLETE_LIMIT - len(suggestions)
+    if postgres.is_available():
+        titles = postgres.autocomplete_titles(language, tokens[:8], limit=remaining)
+    else:
+        from search import fallback
+
+        titles = fallback.autocomplete_titles(language, tokens[:8], limit=remaining)
+    suggestions.extend(
+        {"kind": "course", "label": title, "page_id": page_id}
+        for page_id, title in titles
+    )
+    return suggestions

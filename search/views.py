@@ -1,0 +1,107 @@
+"""Search views: the results page and the autocomplete JSON. Parse, call, respond."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from cms.ratelimit import client_ip, hit, too_many_requests
+from search import backends, query
+from search.popular import popular_categories
+
+AUTOCOMPLETE_PER_MINUTE = 30
+
+
+def _language():
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+@require_GET
+def search_page(request):
+    """/en/search/?q=…: courses of the page's language, filtered and sorted."""
+    from cms.models import Category, Level
+
+    language = _language()
+    categories = list(Category.objects.filter(locale__language_code=language))
+    durations = query.duration_choices()
+    params = query.parse(
+        request.GET,
+        categories=[category.slug for category in categories],
+        levels=Level.values,
+        durations=durations,
+    )
+    results = backends.search_courses(
+        params, language, query.criteria(params, language)
+    )
+    empty = not results.items
+    context = {
+        "params": params,
+        "results": results,
+        "page_obj": results.page_obj,
+        "filter_query": params.as_query(),
+        "categories": categories,
+        "levels": Level.choices,
+        "durations": [(key, label) for key, (label, _lo, _hi) in durations.items()],
+        "prices": [
+            ("free", query.PRICES_LABELS["free"]),
+            ("paid", query.PRICES_LABELS["paid"]),
+        ],
+        "sorts": list(query.SORT_LABELS.items()),
+        "currency": query.currency_for(language),
+        "popular_categories": popular_categories(language) if empty else [],
+        "suggestion_query": params.as_query(q=results.suggestion)
+        if results.suggestion
+        else "",
+    }
+    response = render(request, "search/search_page.html", context)
+    response["Cache-Control"] = "private, max-age=0"
+    return response
+
+
+@require_GET
+def autocomplete(request):
+    """JSON suggestions for the header box: 30 requests a minute per IP."""
+    decision = hit(
+        "search-autocomplete",
+        client_ip(request),
+        limit=AUTOCOMPLETE_PER_MINUTE,
+        period=60,
+        fail_open=True,
+    )
+    if not decision.allowed:
+        return too_many_requests(request, decision.retry_after, json=True)
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    text = query.clean_text(request.GET.get("q", ""))
+    with translation.override(language):
+        suggestions = backends.autocomplete(text, language)
+        search_url = reverse("search:page")
+        page_ids = [s["page_id"] for s in suggestions if s["kind"] == "course"]
+        pages = (
+            Page.objects.filter(pk__in=page_ids)
+            .only("id", "url_path", "path", "depth", "locale_id")
+            .in_bulk()
+        )
+        items = []
+        for suggestion in suggestions:
+            if suggestion["kind"] == "category":
+                url = f"{search_url}?category={suggestion['slug']}"
+            else:
+                page = pages.get(suggestion["page_id"])
+                url = page.get_url(request) if page else None
+            if url:
+                items.append(
+                    {
+                        "kind": suggestion["kind"],
+                        "label": suggestion["label"],
+                        "url": url,
+                    }
+                )
+    response = JsonResponse({"query": text, "suggestions": items})
+    response["Cache-Control"] = "private, max-age=60"
+    return response
