@@ -151,7 +151,18 @@ def _summary_key(translation_key):
 
 
 def forget_summary(translation_key):
+    """Drop the cached rating, and the anonymous page cache of every page showing
+    it (the course in each language, the catalog and home pages listing it)."""
     cache.delete(_summary_key(translation_key))
+    try:
+        from cms.page_cache import page_paths, purge_paths
+    except ImportError:  # no full-page cache in this build
+        return
+    from wagtail.models import Page
+
+    course = Page.objects.filter(translation_key=translation_key).first()
+    if course is not None:
+        purge_paths(page_paths(course))
 
 
 def rating_summary(course):

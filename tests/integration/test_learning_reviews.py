@@ -174,3 +174,25 @@ def test_moderators_approve_in_the_wagtail_admin(client, shop_course):
     assert not OutgoingEmail.objects.filter(to=ana.email).exists()  # no note
     client.logout()
     assert "ADMIN-APPROVED" in course_body(client, shop_course.en)
+
+
+def test_approved_review_reaches_visitors_served_from_the_page_cache(
+    client, shop_course, settings
+):
+    from django.core.cache import cache
+
+    if "cms.page_cache.AnonymousPageCacheMiddleware" not in settings.MIDDLEWARE:
+        pytest.skip("no anonymous page cache in this build")
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    ana = enrolled_learner(shop_course)
+    review = reviews.submit_review(ana, shop_course.en, 4, "Good")
+    catalog = shop_course.es.get_parent().url
+    client.get(catalog)
+    assert client.get(catalog)["X-Page-Cache"] == "hit"
+
+    reviews.moderate(review, approve=True)
+    response = client.get(catalog)
+    assert response["X-Page-Cache"] == "miss"
+    assert "4,0" in response.content.decode()  # Spanish decimals
+    cache.clear()
