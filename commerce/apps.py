@@ -7,4 +7,6 @@ class CommerceConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
-        from commerce import checks, signals  # noqa: F401 (registers receivers)
+        from commerce import checks, personal_data, signals  # noqa: F401
+
+        personal_data.register()

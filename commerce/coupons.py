@@ -45,7 +45,7 @@ def check(coupon, user, currency, product_ids=(), exclude_order=None):
         and not coupon.amounts.filter(currency=currency).exists()
     ):
         raise CouponError(_("This coupon cannot be used in this currency."))
-    limited_to = set(coupon.products.values_list("pk", flat=True))
+    limited_to = {product.pk for product in coupon.products.all()}
     if limited_to and product_ids and not limited_to & set(product_ids):
         raise CouponError(_("This coupon does not apply to the courses in your cart."))
     others = coupon.redemptions.exclude(status=CouponRedemption.RELEASED)

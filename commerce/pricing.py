@@ -88,7 +88,7 @@ def apply_coupon(summary, coupon):
     """
     from commerce.models import Coupon
 
-    eligible_ids = set(coupon.products.values_list("pk", flat=True))
+    eligible_ids = {product.pk for product in coupon.products.all()}
     eligible = [
         line
         for line in summary.lines

@@ -88,3 +88,13 @@ def test_my_courses_lists_enrolled_courses_in_the_readers_language(
     client.force_login(shop_learner)
     assert "Breathing Basics (ES)" in client.get("/es/my/courses/").content.decode()
     assert "Breathing Basics" in client.get("/en/my/courses/").content.decode()
+
+
+def test_personal_data_export_and_erasure_cover_the_shop(shop_course, shop_learner):
+    from accounts import personal_data
+
+    enroll(shop_learner, shop_course.product, source="grant")
+    data = personal_data.export_personal_data(shop_learner)
+    assert data["shop"]["enrollments"][0]["course"] == "Breathing Basics"
+    personal_data.delete_account(None, shop_learner)
+    assert not Enrollment.objects.active().filter(user=shop_learner).exists()
