@@ -17,6 +17,9 @@ schedules: its editor publishes a translation at once. These rules close the gap
   published in the same breath; when it is rescheduled they move with it.
 * When the source is unpublished or expires, its live translations go too, and
   translations always carry their source's `expire_at`.
+* When any page expires, its live children expire with it (a course's lessons),
+  and no page is served while a page above it is not live (wagtail_hooks.py):
+  Wagtail itself routes to a live lesson under an unpublished course.
 """
 
 import logging
@@ -45,7 +48,15 @@ def source_of(page):
             locale__language_code=settings.LANGUAGE_CODE,
         )
         .exclude(pk=page.pk)
-        .only("id", "live", "go_live_at", "expire_at", "expired", "translation_key")
+        .only(
+            "id",
+            "live",
+            "go_live_at",
+            "expire_at",
+            "expired",
+            "translation_key",
+            "locale",
+        )
         .first()
     )
 
@@ -188,6 +199,24 @@ def source_unpublished(source):
         if translation.expire_at and translation.expire_at < now:
             continue
         translation.specific.unpublish(
-            set_expired=source.expired, log_action="wagtail.unpublish.scheduled"
+            set_expired=source.expired,
+            log_action="wagtail.unpublish.scheduled" if source.expired else True,
         )
     source_schedule_cancelled(source)
+
+
+def expire_children(page):
+    """An expired page takes its live children along (each then takes its own).
+
+    Children already past their own `expire_at` are left to the running command.
+    """
+    now = timezone.now()
+    for child in page.get_children().live().specific():
+        if child.expire_at and child.expire_at < now:
+            continue
+        child.unpublish(set_expired=True, log_action="wagtail.unpublish.scheduled")
+
+
+def has_unpublished_ancestor(page):
+    """Is a page above `page` (below the tree root) not live?"""
+    return Page.objects.ancestor_of(page).filter(depth__gt=1, live=False).exists()

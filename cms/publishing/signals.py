@@ -38,6 +38,8 @@ def follow_source_on_publish(sender, instance, revision, **kwargs):
 
 @receiver(page_unpublished)
 def follow_source_on_unpublish(sender, instance, **kwargs):
+    if instance.expired:
+        scheduling.expire_children(instance)
     if scheduling.is_source(instance):
         scheduling.source_unpublished(instance)
 

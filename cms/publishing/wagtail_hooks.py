@@ -1,12 +1,14 @@
-"""Admin entry points for sharing drafts: a menu item, page buttons, URLs."""
+"""Admin entry points for sharing drafts (menu item, page buttons, URLs), and the
+guard that keeps pages under an unpublished parent off the site."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from cms.publishing import admin_views, sharing
+from cms.publishing import admin_views, scheduling, sharing
 
 
 @hooks.register("register_admin_urls")
@@ -62,3 +64,14 @@ def page_header_share_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_share_button(page, user, next_url=None):
     yield ShareDraftButton(page=page, priority=66)
+
+
+@hooks.register("before_serve_page")
+def hide_pages_under_unpublished_parents(page, request, serve_args, serve_kwargs):
+    """A live lesson of a scheduled, unpublished or expired course is not served.
+
+    Wagtail routes through non-live parents; the course's own URL is a 404, so
+    everything under it is too. One query per page view.
+    """
+    if scheduling.has_unpublished_ancestor(page):
+        raise Http404

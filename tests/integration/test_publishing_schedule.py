@@ -205,3 +205,39 @@ def test_draft_content_is_never_served_to_anonymous_visitors(client, site_tree):
     never_published = draft_course(site_tree, title="Hidden Draft", slug="hidden")
     assert client.get("/en/courses/hidden/").status_code == 404
     assert never_published.pk
+
+
+def live_lesson(course, slug="lesson-one"):
+    from cms.models import LessonPage
+
+    lesson = course.add_child(
+        instance=LessonPage(title="First breath", slug=slug, is_free_preview=True)
+    )
+    lesson.save_revision().publish()
+    return fresh(lesson)
+
+
+def test_lessons_of_a_scheduled_course_wait_for_the_course(client, site_tree):
+    course = draft_course(site_tree)
+    go_live = in_days(1)
+    schedule(course, go_live)
+    live_lesson(fresh(course))
+
+    assert client.get(EN_URL + "lesson-one/").status_code == 404
+    with time_machine.travel(go_live + timedelta(minutes=1)):
+        run_scheduler()
+        assert client.get(EN_URL + "lesson-one/").status_code == 200
+
+
+def test_an_expired_course_takes_its_lessons_down(client, site_tree):
+    course = publish(draft_course(site_tree))
+    lesson = live_lesson(course)
+    assert client.get(EN_URL + "lesson-one/").status_code == 200
+
+    expire_at = timezone.now() + timedelta(hours=1)
+    publish(course, expire_at=expire_at)
+    with time_machine.travel(expire_at + timedelta(minutes=1)):
+        run_scheduler()
+        assert client.get(EN_URL + "lesson-one/").status_code == 404
+    assert not fresh(lesson).live
+    assert fresh(lesson).expired
