@@ -56,7 +56,7 @@ def test_a_lesson_completed_in_english_counts_in_spanish(client, shop_course):
     ana = enrolled_learner(shop_course)
     client.force_login(ana)
     client.post(complete_url(shop_course.paid_lesson))
-    assert "50% complete" in page_text(client, shop_course.es)
+    assert "50 % completado" in page_text(client, shop_course.es)
 
 
 def test_continue_where_you_left_off_points_at_the_last_visited_lesson(
