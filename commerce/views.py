@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from cms import ratelimit
@@ -78,8 +79,16 @@ def cart_view(request):
     )
 
 
+@csrf_exempt
 @require_POST
 def cart_add(request):
+    """Put a course in the visitor's cart.
+
+    Exempt from CSRF on purpose: the only effect is a course in the requester's
+    own cart (the session cookie is SameSite=Lax, so a cross-site POST does not
+    even carry it), and a token in the course page's Enroll form would keep every
+    course page out of the anonymous page cache (cms/page_cache.py).
+    """
     product = _product_from_post(request)
     if product is None:
         return HttpResponseBadRequest(_("Unknown course."))

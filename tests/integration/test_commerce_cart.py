@@ -95,3 +95,29 @@ def _cart(user):
     from commerce.models import Cart
 
     return Cart.objects.create(user=user)
+
+
+def test_enroll_button_works_without_a_csrf_token_so_course_pages_stay_cacheable(
+    shop_course,
+):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(shop_course.en.url)
+    assert "csrftoken" not in page.cookies
+    assert 'name="product"' in page.content.decode()
+    response = client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    assert response.status_code == 302
+    assert client.post("/en/checkout/").status_code == 403  # the rest keeps CSRF
+
+
+def test_changing_a_price_purges_the_anonymous_page_cache(shop_course):
+    from django.core.cache import cache
+
+    from cms.page_cache import SITE_GENERATION
+
+    before = cache.get(SITE_GENERATION, 0)
+    price = shop_course.product.prices.get(currency="USD")
+    price.amount_minor = 3900
+    price.save()
+    assert cache.get(SITE_GENERATION, 0) > before
