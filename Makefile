@@ -8,7 +8,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run test lint format bench bench-webhooks bench-pages bench-production clean messages
+.PHONY: install run test lint format bench bench-webhooks bench-pages bench-production bench-search clean messages
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 13))' || { \
@@ -48,13 +48,15 @@ format: install
 messages: install  ## refresh the gettext catalogs after changing UI strings
 	$(VENV_PY) manage.py makemessages --locale es --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*' --no-obsolete
 
-bench: bench-webhooks bench-pages bench-production
+bench: bench-webhooks bench-pages bench-production bench-search
 bench-webhooks: install  ## fulfilled webhook events/s, p99 latency, enrollments from 20 duplicate deliveries
 	$(VENV_PY) -m bench.webhooks
 bench-production: install  ## cached/uncached pages vs a static file, p50/p99, errors, worker memory
 	$(VENV_PY) -m bench.production
 bench-pages: install  ## home, catalog, course page: req/s, p50/p99, SQL queries with 12 vs 10,000 courses
 	$(VENV_PY) -m bench.pages
+bench-search: install  ## search page and autocomplete p50/p95 vs the same SQL, 10,000 courses per language
+	$(VENV_PY) -m bench.search
 
 clean:
 	rm -rf .venv .tools var staticfiles
