@@ -241,3 +241,43 @@ def test_an_expired_course_takes_its_lessons_down(client, site_tree):
         assert client.get(EN_URL + "lesson-one/").status_code == 404
     assert not fresh(lesson).live
     assert fresh(lesson).expired
+
+
+def test_translator_publishing_in_the_translation_editor_is_held(
+    client, django_user_model, site_tree, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    course = draft_course(site_tree)
+    go_live = in_days(4)
+    schedule(course, go_live)
+    # An editor starts the translation (wagtail-localize's "Translate this page").
+    source, _created = TranslationSource.get_or_create_from_instance(fresh(course))
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="es")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=False)
+    spanish = translation.get_target_instance()
+    assert not spanish.live
+
+    translator = django_user_model.objects.create_user(
+        email="traductora@mystic.test", password="x" * 12
+    )
+    translator.groups.add(Group.objects.get(name="Translators"))
+    client.force_login(translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/pages/{spanish.pk}/edit/", {"action": "publish"}
+        )
+    assert response.status_code == 302
+
+    spanish = fresh(spanish)
+    assert not spanish.live
+    assert spanish.go_live_at == go_live
+    assert client.get(f"/es/cursos/{spanish.slug}/").status_code == 404
+    with time_machine.travel(go_live + timedelta(minutes=1)):
+        run_scheduler()
+        assert client.get(f"/es/cursos/{spanish.slug}/").status_code == 200
