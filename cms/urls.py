@@ -10,12 +10,14 @@ from accounts.admin_login import admin_login
 from cms import health
 from cms.robots import robots_txt
 from cms.sitemap import SITEMAPS
+from cms.vitals import views as vitals_views
 from commerce.webhook_view import stripe_webhook
 from search.urls import api_urlpatterns as search_api_urlpatterns
 
 urlpatterns = [
     path("api/health", health.health, name="health"),
     path("api/checkout/webhook", stripe_webhook, name="stripe_webhook"),
+    path("api/vitals", vitals_views.collect, name="vitals_collect"),
     *search_api_urlpatterns,  # /api/search/autocomplete
     # Wagtail's login behind the storefront's failed-login limit (accounts).
     path("admin/login/", admin_login),
@@ -44,6 +46,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("commerce.urls")),  # /cart/, /checkout/, /my/…
     # Draft share links (/<lang>/share/<token>/), before Wagtail's catch-all.
@@ -53,3 +56,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# allauth's rate-limit refusals: translated 429 page with Retry-After.
+handler429 = "accounts.ratelimits.handler429"

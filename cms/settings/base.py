@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "accounts",
     "cms",
     "cms.publishing",
+    "cms.vitals",
     "home",
     "commerce",
     "learning",
