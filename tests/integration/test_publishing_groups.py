@@ -136,3 +136,31 @@ def test_translators_cannot_create_source_pages(django_user_model, site_tree):
     assert not spanish_home.permissions_for_user(translator).can_add_subpage()
     assert spanish_home.permissions_for_user(translator).can_edit()
     assert spanish_home.permissions_for_user(translator).can_publish()
+
+
+def test_group_migration_can_run_again_without_changing_anything(site_tree):
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import Workflow
+
+    migration = importlib.import_module(
+        "cms.publishing.migrations.0002_editorial_groups_and_editor_review"
+    )
+
+    def snapshot():
+        return (
+            sorted(
+                GroupPagePermission.objects.values_list(
+                    "group__name", "page_id", "permission__codename"
+                )
+            ),
+            sorted(Group.objects.values_list("name", "permissions__codename")),
+            Workflow.objects.filter(name="Editor review").count(),
+            sorted(WorkflowPage.objects.values_list("page_id", "workflow__name")),
+        )
+
+    before = snapshot()
+    migration.create_groups_and_workflow(apps, None)
+    migration.create_groups_and_workflow(apps, None)
+    assert snapshot() == before
