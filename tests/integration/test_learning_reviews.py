@@ -196,3 +196,24 @@ def test_approved_review_reaches_visitors_served_from_the_page_cache(
     assert response["X-Page-Cache"] == "miss"
     assert "4,0" in response.content.decode()  # Spanish decimals
     cache.clear()
+
+
+def test_the_moderators_group_moderates_reviews(client, shop_course):
+    from django.contrib.auth.models import Group
+
+    from accounts.models import User
+
+    ana = enrolled_learner(shop_course)
+    review = reviews.submit_review(ana, shop_course.en, 2, "Too short")
+    moderator = User.objects.create_user(email="mo@example.com", password="x" * 12)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    edit_url = reverse("learning_review:edit", args=[review.pk])
+    response = client.post(
+        edit_url, {"decision": "reject", "moderation_note": "Tell us more, please."}
+    )
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.status == Review.REJECTED
+    assert OutgoingEmail.objects.filter(to=ana.email).count() == 1
+    assert client.get(reverse("learning_review:add")).status_code in (302, 403, 404)
