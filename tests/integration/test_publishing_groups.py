@@ -164,3 +164,14 @@ def test_group_migration_can_run_again_without_changing_anything(site_tree):
     migration.create_groups_and_workflow(apps, None)
     migration.create_groups_and_workflow(apps, None)
     assert snapshot() == before
+
+
+def test_translators_may_translate_categories_and_instructors_but_not_add_them(
+    django_user_model, site_tree
+):
+    translator = member_of(django_user_model, "Translators")
+    editor = member_of(django_user_model, "Editors")
+    assert translator.has_perm("cms.change_category")
+    assert translator.has_perm("cms.change_instructor")
+    assert not translator.has_perm("cms.add_category")
+    assert editor.has_perm("cms.add_instructor")
