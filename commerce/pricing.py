@@ -125,3 +125,40 @@ def summarise(products, currency, coupon=None):
     if coupon is not None:
         apply_coupon(summary, coupon)
     return summary
+
+
+def _price_in_reader_currency():
+    """A subquery: the course's price in the reader's currency (by translation_key)."""
+    from django.db.models import OuterRef, Subquery
+
+    from commerce.models import Price
+
+    return Subquery(
+        Price.objects.filter(
+            product__translation_key=OuterRef("translation_key"),
+            currency=currency_for_language(),
+        ).values("amount_minor")[:1]
+    )
+
+
+def filter_by_price(queryset, choice):
+    """Course pages that are "free" or "paid" in the reader's currency.
+
+    Used by the catalog's filter (cms/catalog.py); courses without a price are
+    neither.
+    """
+    queryset = queryset.annotate(reader_price=_price_in_reader_currency())
+    if choice == "free":
+        return queryset.filter(reader_price=0)
+    if choice == "paid":
+        return queryset.filter(reader_price__gt=0)
+    return queryset
+
+
+def order_by_price(queryset):
+    """Course pages cheapest first in the reader's currency; unpriced last."""
+    from django.db.models import F
+
+    return queryset.annotate(reader_price=_price_in_reader_currency()).order_by(
+        F("reader_price").asc(nulls_last=True), "title"
+    )

@@ -98,3 +98,25 @@ def test_personal_data_export_and_erasure_cover_the_shop(shop_course, shop_learn
     assert data["shop"]["enrollments"][0]["course"] == "Breathing Basics"
     personal_data.delete_account(None, shop_learner)
     assert not Enrollment.objects.active().filter(user=shop_learner).exists()
+
+
+def test_catalog_filters_and_sorts_by_price_in_the_readers_currency(site_tree):
+    from django.utils import translation
+
+    from cms.models import CoursePage
+    from commerce.pricing import filter_by_price, order_by_price
+    from tests.commerce_support import build_course
+
+    build_course(site_tree, "Pricey", usd=9900, eur=100)
+    build_course(site_tree, "Gratis", usd=0, eur=0)
+    build_course(site_tree, "Middle", usd=4900, eur=4500)
+    english = CoursePage.objects.filter(locale__language_code="en")
+    with translation.override("en"):
+        assert [p.title for p in filter_by_price(english, "free")] == ["Gratis"]
+        assert [p.title for p in order_by_price(english)] == [
+            "Gratis",
+            "Middle",
+            "Pricey",
+        ]
+    with translation.override("es"):
+        assert [p.title for p in order_by_price(english)][1] == "Pricey"
