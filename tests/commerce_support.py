@@ -102,7 +102,8 @@ def shop_course(site_tree):
     from django.core.cache import cache
 
     cache.clear()  # Wagtail caches site root paths; rolled-back ids go stale
-    return build_course(site_tree)
+    yield build_course(site_tree)
+    cache.clear()  # leave no paths of rolled-back pages to later tests
 
 
 @pytest.fixture
