@@ -21,11 +21,6 @@ def product_for_page(page):
     )
 
 
-def course_of_lesson(lesson):
-    """A lesson's course is its parent page."""
-    return lesson.get_parent()
-
-
 def course_page(product, locale=None):
     """The live course page in the active (or given) locale, falling back to any."""
     page = product.page_in_locale(locale or Locale.get_active())

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cms import ratelimit
 from commerce import cart as carts
 from commerce import conf, coupons, fulfilment, gateway, orders
+from commerce.catalog import course_page
 from commerce.models import Enrollment, Order, Product
 from commerce.money import currency_for_language
 from commerce.verification import has_verified_email
@@ -205,13 +206,10 @@ def my_courses(request):
     enrollments = (
         Enrollment.objects.active().filter(user=request.user).select_related("product")
     )
-    items = []
-    for enrollment in enrollments:
-        from commerce.catalog import course_page
-
-        items.append(
-            {"enrollment": enrollment, "page": course_page(enrollment.product)}
-        )
+    items = [
+        {"enrollment": enrollment, "page": course_page(enrollment.product)}
+        for enrollment in enrollments
+    ]
     return render(request, "commerce/my_courses.html", {"items": items})
 
 
