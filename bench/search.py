@@ -10,7 +10,8 @@ the ratio, and the plan of one query. Figures only: nothing is asserted.
 
 `python -m bench.search` (or `make bench-search`). Environment:
 BENCH_SEARCH_DATABASE_URL (postgres://…/mystic_bench_search),
-BENCH_SEARCH_COURSES (10000), BENCH_SEARCH_REPEAT (10).
+BENCH_SEARCH_COURSES (10000), BENCH_SEARCH_REPEAT (10), BENCH_SEARCH_PREPARE=0 to
+reuse an already seeded and indexed database.
 """
 
 import http.client
@@ -183,7 +184,8 @@ def sql_runs():
 
 def main():
     started = time.monotonic()
-    prepare()
+    if os.environ.get("BENCH_SEARCH_PREPARE", "1") != "0":
+        prepare()
     print(f"Catalog ready in {time.monotonic() - started:.0f}s.")
     sql, matches, plan = sql_runs()
     with harness.production_server(TRUSTED_PROXY_COUNT="1") as (base, _process):

@@ -44,7 +44,10 @@ class SearchDocument(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["language", "first_published_at"]),
+            models.Index(
+                fields=["language", "first_published_at"],
+                name="search_doc_language_date",
+            ),
             models.Index(fields=["translation_key"]),
             models.Index(fields=["category_id"]),
         ]

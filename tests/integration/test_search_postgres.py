@@ -216,7 +216,7 @@ def test_full_text_queries_use_the_gin_index_on_a_large_catalog(catalog):
     postgres.optimize()
     plan = postgres.explain("es", "meditaciones")
     SearchDocument.objects.filter(page_id__gt=1000000).delete()
-    assert "Bitmap Index Scan on search_doc_vector_gin" in plan
+    assert "Bitmap Index Scan on search_doc_vector_es_gin" in plan
 
 
 def test_autocomplete_suggests_titles_and_categories_from_two_characters(

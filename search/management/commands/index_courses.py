@@ -32,7 +32,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         verbose = options["verbosity"] > 1
         count = indexing.rebuild(stdout=self.stdout if verbose else None)
-        postgres.optimize()
+        postgres.optimize(compact=True)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indexed {count} courses in {time.monotonic() - started:.1f}s."
