@@ -161,3 +161,39 @@ def test_the_email_address_can_be_used_again_after_deletion(ana, client):
     )
     assert response.status_code == 302
     assert User.objects.get(email="ana@example.com").name == "Ana again"
+
+
+@pytest.fixture
+def shop_orders(ana, bob):
+    """Real shop orders (commerce registers them with accounts.personal_data)."""
+    from commerce.models import Order
+
+    if "shop" not in {section.name for section in personal_data.sections()}:
+        pytest.skip("commerce does not register its personal data yet")
+    mine = Order.objects.create(
+        user=ana, email=ana.email, number="MC-ANA-1", currency="EUR", total_minor=4900
+    )
+    theirs = Order.objects.create(
+        user=bob, email=bob.email, number="MC-BOB-1", currency="EUR", total_minor=9900
+    )
+    return mine, theirs
+
+
+def test_export_holds_my_shop_orders_and_none_of_anyone_else(ana, shop_orders):
+    client = signed_in(ana)
+    response = confirm_password(client, "/en/accounts/my-data/export/")
+    data = json.loads(response.content)
+    numbers = [order["number"] for order in data["shop"]["orders"]]
+    assert numbers == ["MC-ANA-1"]
+    assert "MC-BOB-1" not in response.content.decode()
+
+
+def test_deletion_keeps_my_orders_without_me(ana, shop_orders):
+    mine, theirs = shop_orders
+    client = signed_in(ana)
+    confirm_password(client, "/en/accounts/my-data/delete/", data={"confirm": "on"})
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.total_minor == 4900  # kept for accounting
+    assert "ana" not in mine.email and mine.user.email.startswith("deleted-")
+    assert theirs.email == "bob@example.com"
