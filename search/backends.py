@@ -86,23 +86,19 @@ def correct(text, language):
         if len(token) < 3 or token.isdigit():
             corrected.append(token)
             continue
-        normalised, titles = postgres.similar_titles(language, token)
+        normalised, candidates = postgres.similar_words(language, token)
         best, best_score = token, 0.0
-        for title, title_norm in titles:
-            originals, normals = words(title), words(title_norm)
-            if len(originals) != len(normals):
-                originals = normals
-            for original, normal in zip(originals, normals, strict=True):
-                score = similarity(normalised, normal)
-                if score > best_score:
-                    best, best_score = original, score
-                    if normal == normalised:
-                        break
+        for display, word in candidates:
+            score = similarity(normalised, word)
+            if word == normalised:
+                best, best_score = token, 1.0
+                break
+            if score > best_score:
+                best, best_score = display, score
         if best_score >= postgres.FUZZY_LIMIT and best != token:
-            if postgres.unaccent_lower(best) != normalised:
-                changed = True
-                corrected.append(best)
-                continue
+            changed = True
+            corrected.append(best)
+            continue
         corrected.append(token)
     return " ".join(corrected) if changed else ""
 

@@ -251,6 +251,7 @@ def rebuild(batch_size=500, stdout=None):
     written += _write(batch)
     stale = SearchDocument.objects.exclude(page_id__in=keep)
     stale.delete()
+    postgres.rebuild_terms()
     return written
 
 

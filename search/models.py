@@ -54,3 +54,26 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.language}: {self.title}"
+
+
+class SearchTerm(models.Model):
+    """A word of a live course title, per language: what "Did you mean" offers.
+
+    Filled from SearchDocument titles by search.postgres; a trigram index on
+    `word` finds the closest one to a misspelt word in a few hundred rows instead
+    of comparing against every title.
+    """
+
+    language = models.CharField(max_length=8)
+    word = models.CharField(max_length=100)  # lowercase, accents removed
+    display = models.CharField(max_length=100)  # lowercase, as titles spell it
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "word"], name="search_term_unique_word"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language}: {self.display}"

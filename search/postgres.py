@@ -79,6 +79,40 @@ def refresh_vectors(page_ids):
                 """,  # noqa: S608
                 [language, list(page_ids)],
             )
+        add_terms(cursor, page_ids)
+
+
+TERMS = "search_searchterm"
+
+
+def add_terms(cursor, page_ids=None):
+    """Add the words of these documents' titles to the vocabulary (all if None).
+
+    Words are never removed here (a stale word only makes a suggestion that finds
+    nothing, and the trigram fallback still answers); `index_courses` rebuilds
+    the vocabulary from scratch.
+    """
+    where = "" if page_ids is None else "WHERE d.page_id = ANY(%s)"
+    params = [] if page_ids is None else [list(page_ids)]
+    cursor.execute(
+        f"""
+        INSERT INTO {TERMS} (language, word, display)
+        SELECT DISTINCT ON (d.language, lower(mystic_unaccent(w)))
+               d.language, lower(mystic_unaccent(w)), lower(w)
+        FROM {TABLE} d, regexp_split_to_table(d.title, '\\W+') AS w
+        {where}
+        {"AND" if where else "WHERE"} length(w) BETWEEN 3 AND 100
+          AND w !~ '^[0-9_]+$'
+        ON CONFLICT (language, word) DO NOTHING
+        """,  # noqa: S608
+        params,
+    )
+
+
+def rebuild_terms():
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TERMS}")  # noqa: S608
+        add_terms(cursor)
 
 
 def _set_trigram_threshold(cursor):
@@ -272,19 +306,21 @@ def headlines(language, text, page_ids):
     return result
 
 
-def similar_titles(language, token, limit=20):
-    """(normalised token, [(title, title_norm)]) of titles with a similar word."""
+def similar_words(language, token, limit=5):
+    """(normalised token, [(display, word)]) of title words like `token`."""
     sql = f"""
         WITH t AS (SELECT lower(mystic_unaccent(%(token)s)) AS v)
-        SELECT t.v, d.title, d.title_norm
-        FROM t LEFT JOIN {TABLE} d
-          ON d.language = %(language)s AND {NOT_EXPIRED}
-         AND lower(mystic_unaccent(%(token)s)) <%% d.title_norm
-        ORDER BY word_similarity(t.v, d.title_norm) DESC NULLS LAST
+        SELECT t.v, s.display, s.word
+        FROM t LEFT JOIN {TERMS} s
+          ON s.language = %(language)s AND s.word %% t.v
+        ORDER BY similarity(s.word, t.v) DESC NULLS LAST, s.word
         LIMIT %(limit)s
     """  # noqa: S608
     with connection.cursor() as cursor:
-        _set_trigram_threshold(cursor)
+        cursor.execute(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
+            [str(FUZZY_LIMIT)],
+        )
         cursor.execute(sql, {"token": token, "language": language, "limit": limit})
         rows = cursor.fetchall()
     if not rows:
