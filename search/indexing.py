@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from search import postgres
+from search import cache, postgres
 from search.models import SearchDocument
 
 # Characters we never store: NUL (PostgreSQL text refuses it) and the two control
@@ -133,12 +133,14 @@ def index_course(course):
     if course is None or not is_public_now(course):
         if course is not None:
             SearchDocument.objects.filter(page_id=course.pk).delete()
+            cache.bump()
         return False
     with transaction.atomic():
         SearchDocument.objects.update_or_create(
             page_id=course.pk, defaults=document_fields(course)
         )
         postgres.refresh_vectors([course.pk])
+    cache.bump()
     return True
 
 
@@ -147,6 +149,7 @@ def remove_page(page):
     if not enabled():
         return
     SearchDocument.objects.filter(page_id=page.pk).delete()
+    cache.bump()
     reindex_related(page)
 
 
@@ -191,6 +194,7 @@ def reindex_for_restriction(restriction):
     courses = courses_under(page)
     if PageViewRestriction.objects.filter(pk=restriction.pk).exists():
         SearchDocument.objects.filter(page_id__in=courses.values("pk")).delete()
+        cache.bump()
         if page.specific_class is not None and issubclass(
             page.specific_class, _course_models()[1]
         ):
@@ -252,6 +256,7 @@ def rebuild(batch_size=500, stdout=None):
     stale = SearchDocument.objects.exclude(page_id__in=keep)
     stale.delete()
     postgres.rebuild_terms()
+    cache.bump()
     return written
 
 

@@ -3,13 +3,17 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from cms.ratelimit import client_ip, hit, too_many_requests
 from search import backends, query
+from search import cache as search_cache
 from search.popular import popular_categories
 
 AUTOCOMPLETE_PER_MINUTE = 30
@@ -34,32 +38,76 @@ def search_page(request):
         levels=Level.values,
         durations=durations,
     )
-    results = backends.search_courses(
-        params, language, query.criteria(params, language)
-    )
-    empty = not results.items
     context = {
         "params": params,
-        "results": results,
-        "page_obj": results.page_obj,
         "filter_query": params.as_query(),
         "categories": categories,
         "levels": Level.choices,
         "durations": [(key, label) for key, (label, _lo, _hi) in durations.items()],
-        "prices": [
-            ("free", query.PRICES_LABELS["free"]),
-            ("paid", query.PRICES_LABELS["paid"]),
-        ],
+        "prices": list(query.PRICES_LABELS.items()),
         "sorts": list(query.SORT_LABELS.items()),
         "currency": query.currency_for(language),
-        "popular_categories": popular_categories(language) if empty else [],
-        "suggestion_query": params.as_query(q=results.suggestion)
-        if results.suggestion
-        else "",
     }
+    context["results_html"] = _results_html(request, params, language, context)
     response = render(request, "search/search_page.html", context)
     response["Cache-Control"] = "private, max-age=0"
     return response
+
+
+def _results_html(request, params, language, context):
+    """The results section, from the cache when the same search ran recently."""
+    cache_key = search_cache.key(
+        "page", language, f"{params.as_query()}&page={params.page}"
+    )
+    html = search_cache.get(cache_key)
+    if html is None:
+        results = backends.search_courses(
+            params, language, query.criteria(params, language)
+        )
+        empty = not results.items
+        html = render_to_string(
+            "search/includes/results.html",
+            {
+                **context,
+                "results": results,
+                "page_obj": results.page_obj,
+                "popular_categories": popular_categories(language) if empty else [],
+                "suggestion_query": (
+                    params.as_query(q=results.suggestion) if results.suggestion else ""
+                ),
+            },
+            request=request,
+        )
+        search_cache.set(cache_key, html)
+    return mark_safe(html)  # noqa: S308 - rendered by our autoescaping template
+
+
+def _suggestions(request, text, language):
+    cache_key = search_cache.key("suggest", language, text)
+    items = search_cache.get(cache_key)
+    if items is not None:
+        return items
+    suggestions = backends.autocomplete(text, language)
+    search_url = reverse("search:page")
+    page_ids = [s["page_id"] for s in suggestions if s["kind"] == "course"]
+    pages = (
+        Page.objects.filter(pk__in=page_ids)
+        .only("id", "url_path", "path", "depth", "locale_id")
+        .in_bulk()
+    )
+    items = []
+    for suggestion in suggestions:
+        if suggestion["kind"] == "category":
+            url = f"{search_url}?{urlencode({'category': suggestion['slug']})}"
+        else:
+            page = pages.get(suggestion["page_id"])
+            url = page.get_url(request) if page else None
+        if url:
+            items.append(
+                {"kind": suggestion["kind"], "label": suggestion["label"], "url": url}
+            )
+    search_cache.set(cache_key, items)
+    return items
 
 
 @require_GET
@@ -79,29 +127,7 @@ def autocomplete(request):
         language = settings.LANGUAGE_CODE
     text = query.clean_text(request.GET.get("q", ""))
     with translation.override(language):
-        suggestions = backends.autocomplete(text, language)
-        search_url = reverse("search:page")
-        page_ids = [s["page_id"] for s in suggestions if s["kind"] == "course"]
-        pages = (
-            Page.objects.filter(pk__in=page_ids)
-            .only("id", "url_path", "path", "depth", "locale_id")
-            .in_bulk()
-        )
-        items = []
-        for suggestion in suggestions:
-            if suggestion["kind"] == "category":
-                url = f"{search_url}?category={suggestion['slug']}"
-            else:
-                page = pages.get(suggestion["page_id"])
-                url = page.get_url(request) if page else None
-            if url:
-                items.append(
-                    {
-                        "kind": suggestion["kind"],
-                        "label": suggestion["label"],
-                        "url": url,
-                    }
-                )
+        items = _suggestions(request, text, language)
     response = JsonResponse({"query": text, "suggestions": items})
     response["Cache-Control"] = "private, max-age=60"
     return response
