@@ -18,7 +18,7 @@ from datetime import timedelta
 from itertools import cycle
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -128,7 +128,20 @@ def ensure_bulk_courses(index, count, lessons_per_course=3):
                 instructors=instructors,
                 lessons_per_course=lessons_per_course,
             )
+    _refresh_planner_statistics()
     return wanted
+
+
+def _refresh_planner_statistics():
+    """Tens of thousands of new rows at once: without fresh statistics PostgreSQL
+    plans catalog queries for a tiny table (measured: 120 ms instead of 20 ms)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "ANALYZE wagtailcore_page, cms_coursepage, cms_lessonpage, "
+            "cms_courseinstructor"
+        )
 
 
 def _build_language(
