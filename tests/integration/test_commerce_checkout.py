@@ -143,3 +143,22 @@ def test_free_course_enrolls_without_stripe(
     assert Enrollment.objects.filter(user=shop_learner, product=free.product).exists()
     assert Order.objects.get().status == Order.PAID
     assert stripe_standin.requests == []
+
+
+def test_checkout_stops_when_a_course_expired_since_it_was_added(
+    client, shop_course, shop_learner, stripe_standin
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client.force_login(shop_learner)
+    client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    for page in (shop_course.en, shop_course.es):
+        page.expire_at = timezone.now() - timedelta(minutes=1)
+        page.save()
+    response = checkout(client)
+    assert response.status_code == 302 and response["Location"].endswith("/en/cart/")
+    assert not Order.objects.exists()
+    cart = client.get("/en/cart/")
+    assert cart.context["summary"].lines == []
