@@ -8,3 +8,7 @@ class CmsConfig(AppConfig):
         from cms import page_cache
 
         page_cache.connect_signals()
+
+        from cms import ordering
+
+        ordering.connect_signals()

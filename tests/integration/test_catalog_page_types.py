@@ -100,3 +100,48 @@ class CatalogPageTypesTests(WagtailPageTestCase):
         with self.assertRaises(ValidationError) as refused:
             self.course.full_clean()
         self.assertIn("cover_image_alt", refused.exception.message_dict)
+
+
+class LessonOrderFollowsEnglishTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from django.core.cache import cache
+        from wagtail.models import Locale
+
+        from home.demo.localize import translate
+
+        cache.clear()
+        home = ensure_site()
+        spanish = Locale.objects.get(language_code="es")
+        index = home.add_child(instance=CourseIndexPage(title="Courses", slug="c"))
+        translate(index, spanish, {"Courses": "Cursos", "c": "cursos"})
+        cls.course = index.add_child(
+            instance=CoursePage(title="Calm", slug="calm", summary="Be calm.")
+        )
+        translate(cls.course, spanish, {"Calm": "Calma", "calm": "calma"})
+        cls.lessons = []
+        for number, (english, spanish_title) in enumerate(
+            [("One", "Uno"), ("Two", "Dos"), ("Three", "Tres")], start=1
+        ):
+            lesson = cls.course.add_child(
+                instance=LessonPage(title=english, slug=f"l{number}")
+            )
+            translate(lesson, spanish, {english: spanish_title})
+            cls.lessons.append(lesson)
+        cls.spanish_course = cls.course.get_translation(spanish)
+
+    def spanish_order(self):
+        return list(
+            self.spanish_course.get_children()
+            .order_by("path")
+            .values_list("title", flat=True)
+        )
+
+    def test_reordering_english_lessons_reorders_the_spanish_ones(self):
+        self.assertEqual(self.spanish_order(), ["Uno", "Dos", "Tres"])
+        one, _two, three = (Page.objects.get(pk=p.pk) for p in self.lessons)
+        three.move(one, pos="left")
+        self.assertEqual(self.spanish_order(), ["Tres", "Uno", "Dos"])
+        first = Page.objects.get(pk=self.lessons[0].pk)
+        first.move(self.course, pos="last-child")
+        self.assertEqual(self.spanish_order(), ["Tres", "Dos", "Uno"])
