@@ -80,8 +80,13 @@ def correct(text, language):
     Only words of live titles in `language` are offered, so a correction always
     names something the catalog has.
     """
+    return correction(text, language)[0]
+
+
+def correction(text, language):
+    """(corrected query or "", whether any word is neither known nor corrected)."""
     tokens = words(text)
-    corrected, changed = [], False
+    corrected, changed, unknown = [], False, False
     for token in tokens:
         if len(token) < 3 or token.isdigit():
             corrected.append(token)
@@ -99,8 +104,9 @@ def correct(text, language):
             changed = True
             corrected.append(best)
             continue
+        unknown = unknown or best_score < 1.0
         corrected.append(token)
-    return " ".join(corrected) if changed else ""
+    return (" ".join(corrected) if changed else ""), unknown
 
 
 # --- PostgreSQL -----------------------------------------------------------
@@ -152,7 +158,7 @@ def _search_postgres(params, language, criteria):
     results = Results()
     highlight_text = text
     if text and total == 0:
-        suggestion = correct(text, language)
+        suggestion, unknown = correction(text, language)
         if suggestion:
             hits, total, number = _find_page(
                 language, suggestion, criteria, mode="match", sort=sort, number=1
@@ -161,7 +167,10 @@ def _search_postgres(params, language, criteria):
             if total:
                 results.corrected_from = text
                 highlight_text = suggestion
-        if total == 0:
+        if total == 0 and (suggestion or unknown):
+            # Titles resembling the query, for a typo the vocabulary could not
+            # fix. Correctly spelt words that simply match nothing together
+            # ("yoga for athletes") get the empty page instead.
             hits, total, number = _find_page(
                 language, text, criteria, mode="fuzzy", sort=sort, number=1
             )
