@@ -20,15 +20,21 @@ def main(path):
         if not message.id:
             continue
         key = message.id if isinstance(message.id, str) else message.id[0]
-        if key in translations and not (
-            message.string if isinstance(message.string, str) else any(message.string)
-        ):
+        current = message.string
+        missing = not current if isinstance(current, str) else not all(current)
+        fuzzy = "fuzzy" in message.flags
+        if key in translations and (missing or fuzzy):
             value = translations[key]
             message.string = tuple(value) if isinstance(value, list) else value
-        if "fuzzy" in message.flags and message.string:
+            # A guessed (fuzzy) translation is only trusted once replaced here.
             message.flags.discard("fuzzy")
+            message.previous_id = []
+        # Babel keeps gettext's "#| msgid" (previous id) lines as plain comments.
+        message.user_comments = [
+            c for c in message.user_comments if not c.startswith("| ")
+        ]
     with open(PO, "wb") as handle:
-        write_po(handle, catalog, width=88)
+        write_po(handle, catalog, width=79)
 
 
 if __name__ == "__main__":
