@@ -11,6 +11,20 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache.
+
+    Redis outlives test runs and transactional tests' table flushes, and Wagtail
+    caches the site's root paths (page ids) there: stale ids break routing.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def site_tree(db):
     """The English home page, with its Spanish translation and the default Site."""
