@@ -8,7 +8,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run test lint format bench bench-webhooks bench-pages bench-production bench-search clean messages
+.PHONY: install run serve test lint format bench bench-webhooks bench-pages bench-production bench-search clean messages
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 13))' || { \
@@ -30,6 +30,11 @@ run: install  ## migrate, load demo content, print the admin login, serve on 127
 	@bash scripts/dev-scheduler.sh & scheduler=$$!; \
 	  trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(VENV_PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install  ## production server (needs the production environment, see docs/operations.md)
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(VENV_PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(VENV_PY) manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=cms.settings.production .venv/bin/gunicorn -c cms/gunicorn.conf.py cms.wsgi
 
 test: install  ## the whole suite against real PostgreSQL and Redis
 	@bash scripts/ensure-services.sh
