@@ -8,7 +8,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run serve test lint format bench bench-webhooks bench-pages bench-production bench-search clean messages
+.PHONY: install run serve test lint format bench bench-webhooks bench-pages bench-production bench-search clean messages lighthouse
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 13))' || { \
@@ -39,6 +39,7 @@ serve: install  ## production server (needs the production environment, see docs
 test: install  ## the whole suite against real PostgreSQL and Redis
 	@bash scripts/ensure-services.sh
 	@bash scripts/ensure-chromium.sh
+	@test -d tools/lighthouse/node_modules/axe-core || (cd tools/lighthouse && npm ci --silent --no-audit --no-fund)
 	$(VENV_PY) manage.py collectstatic --noinput --verbosity 0 --settings cms.settings.test
 	$(VENV_PY) -m pytest $(PYTEST_ARGS)
 
@@ -62,6 +63,10 @@ bench-pages: install  ## home, catalog, course page: req/s, p50/p99, SQL queries
 	$(VENV_PY) -m bench.pages
 bench-search: install  ## search page and autocomplete p50/p95 vs the same SQL, 10,000 courses per language
 	$(VENV_PY) -m bench.search
+
+lighthouse: install  ## mobile Lighthouse scores (perf, a11y, best practices, SEO) of the storefront, EN and ES
+	@test -d tools/lighthouse/node_modules/lighthouse || (cd tools/lighthouse && npm ci --silent --no-audit --no-fund)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(VENV_PY) -m bench.lighthouse
 
 clean:
 	rm -rf .venv .tools var staticfiles

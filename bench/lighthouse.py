@@ -1,0 +1,153 @@
+"""`make lighthouse`: mobile Lighthouse scores of the storefront, both languages.
+
+Starts the production configuration (gunicorn, production settings, PostgreSQL and
+Redis) on 127.0.0.1 with the demo catalog, then runs the pinned Lighthouse from
+tools/lighthouse against Debian's Chromium (no browser is ever downloaded) on
+home, catalog, a course, a free-preview lesson and search, in English and
+Spanish, and prints the four category scores per page.
+
+Served over plain HTTP on 127.0.0.1, so "best practices" may hold HTTPS against us:
+that is expected for a local run (production sits behind TLS with HSTS).
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench import harness
+
+TOOLS = harness.ROOT / "tools" / "lighthouse"
+LIGHTHOUSE = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+DATABASE_URL = os.environ.get(
+    "LIGHTHOUSE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/mystic_lighthouse"
+)
+REDIS_URL = os.environ.get("LIGHTHOUSE_REDIS_URL", "redis://127.0.0.1:6379/10")
+SEARCH_TERMS = {"en": "meditation", "es": "meditacion"}
+
+# Printed by `manage.py shell`: the real paths of the pages, from the database.
+FIND_PATHS = """
+import json
+from cms.models import CourseIndexPage, CoursePage, LessonPage
+paths = {}
+for lang in ("en", "es"):
+    live = {"locale__language_code": lang, "live": True}
+    course = CoursePage.objects.filter(**live).order_by("path").first()
+    lesson = (
+        LessonPage.objects.descendant_of(course)
+        .filter(live=True, is_free_preview=True).first()
+    )
+    paths[lang] = {
+        "home": f"/{lang}/",
+        "catalog": CourseIndexPage.objects.filter(**live).first().url,
+        "course": course.url,
+        "lesson": lesson.url if lesson else None,
+    }
+print("PATHS=" + json.dumps(paths))
+"""
+
+
+def ensure_lighthouse():
+    if not LIGHTHOUSE.exists():
+        print("Installing the pinned Lighthouse (tools/lighthouse)...")
+        subprocess.run(["npm", "ci", "--silent"], cwd=TOOLS, check=True)  # noqa: S607
+
+
+def prepare_database():
+    """Migrate, seed the demo catalog and collect static files (idempotent)."""
+    harness.ensure_database()
+    harness.manage("migrate", "--noinput", "--verbosity", "0")
+    harness.manage("seed_demo", "--verbosity", "0")
+    if (harness.ROOT / "commerce" / "management" / "commands" / "seed_shop.py").exists():
+        harness.manage("seed_shop", "--verbosity", "0")
+    harness.manage("collectstatic", "--noinput", "--verbosity", "0")
+
+
+def page_paths():
+    output = subprocess.run(  # noqa: S603
+        [harness.PYTHON, "manage.py", "shell", "-c", FIND_PATHS],
+        cwd=harness.ROOT,
+        env=harness.environment(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    paths = json.loads(output.split("PATHS=", 1)[1])
+    pages = []
+    for lang, found in paths.items():
+        search = "/en/search/" if lang == "en" else "/es/buscar/"
+        found["search"] = f"{search}?q={SEARCH_TERMS[lang]}"
+        pages += [(f"{name} ({lang})", path) for name, path in found.items() if path]
+    return pages
+
+
+def audit(url):
+    """Lighthouse's four category scores (0-100) and the failing audits."""
+    completed = subprocess.run(  # noqa: S603
+        [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROME},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    if completed.returncode != 0:
+        return {"error": completed.stderr.strip().splitlines()[-1:]}, []
+    report = json.loads(completed.stdout)
+    scores = {
+        key: round((report["categories"][key]["score"] or 0) * 100)
+        for key in CATEGORIES
+    }
+    failing = []
+    for key in CATEGORIES:
+        for ref in report["categories"][key]["auditRefs"]:
+            result = report["audits"][ref["id"]]
+            if ref["weight"] and result["score"] is not None and result["score"] < 1:
+                failing.append(f"{key}: {ref['id']} ({result['score']:.2f})")
+    return scores, failing
+
+
+def main():
+    harness.BENCH_ENV.update(DATABASE_URL=DATABASE_URL, REDIS_URL=REDIS_URL)
+    ensure_lighthouse()
+    if not Path(CHROME).exists():
+        sys.exit(f"lighthouse: Chromium not found at {CHROME} (set CHROME_PATH).")
+    prepare_database()
+    pages = page_paths()
+    rows, problems = [], {}
+    with harness.production_server(workers=2) as (base, _process):
+        for name, path in pages:
+            print(f"Lighthouse: {name} {path}", flush=True)
+            scores, failing = audit(base + path)
+            rows.append({"page": name, "path": path, **scores})
+            if failing:
+                problems[name] = failing
+    print()
+    harness.print_table(rows, ["page", "path", *CATEGORIES])
+    if problems:
+        print("\nAudits below 1 (weighted):")
+        for name, failing in problems.items():
+            print(f"  {name}: " + "; ".join(failing))
+    print(
+        "\nServed over HTTP on 127.0.0.1: a best-practices note about HTTPS is "
+        "expected locally (production runs behind TLS with HSTS)."
+    )
+
+
+if __name__ == "__main__":
+    main()
