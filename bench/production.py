@@ -58,6 +58,7 @@ def measure(base, label, paths):
 def main():
     print(f"Preparing {pages.COURSES:,} courses per language...")
     pages.prepare(pages.LARGE_DB, pages.COURSES)
+    run_manage("index_courses", **ENV)  # the search index after the bulk load
     static_path = static_file_url()
     rows, memory = [], {}
     for label, seconds in (("cached", "300"), ("uncached", "0")):
@@ -92,7 +93,9 @@ def main():
         print(f"worker RSS after the {label} runs (MB): {listed}")
     errors = sum(r["errors"] for r in rows)
     course = next(r for r in rows if r["page"] == "course" and r["mode"] == "uncached")
-    cached = [r for r in rows if r["mode"] == "cached" and r["page"] != "static file"]
+    # Search and health are never page-cached (search keeps a 60 s result cache).
+    page_cached = {"home", "catalog", "course"}
+    cached = [r for r in rows if r["mode"] == "cached" and r["page"] in page_cached]
     print()
     print(f"errors in all runs: {errors} (target 0)")
     print(f"uncached course page p99: {course['p99_ms']:.1f} ms (target < 100 ms)")
