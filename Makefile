@@ -20,6 +20,7 @@ install: $(UV)  ## virtualenv with the locked dependencies, compiled translation
 	$(UV) sync --frozen --python $(PYTHON) --quiet
 	.venv/bin/pybabel compile --domain django --directory locale --statistics
 
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install  ## migrate, load demo content, print the admin login, serve on 127.0.0.1:$(PORT)
 	@mkdir -p var
 	$(VENV_PY) manage.py migrate --noinput
