@@ -8,13 +8,24 @@ Spanish, and prints the four category scores per page.
 
 Served over plain HTTP on 127.0.0.1, so "best practices" may hold HTTPS against us:
 that is expected for a local run (production sits behind TLS with HSTS).
+
+Like production's web server, a small front on 127.0.0.1 serves /media/ from
+MEDIA_ROOT with far-future caching and gzips text responses; everything else goes
+to gunicorn unchanged.
 """
 
+import contextlib
+import gzip
+import http.client
 import json
+import mimetypes
 import os
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench import harness
 
@@ -54,6 +65,90 @@ print("PATHS=" + json.dumps(paths))
 """
 
 
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length"}
+
+
+def front_handler(upstream, media_root):
+    """Request handler: /media/ from disk, the rest proxied to `upstream`."""
+    upstream = urlsplit(upstream)
+
+    class Front(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            if self.path.startswith("/media/"):
+                return self.media()
+            connection = http.client.HTTPConnection(upstream.hostname, upstream.port)
+            headers = {
+                k: v for k, v in self.headers.items() if k.lower() != "accept-encoding"
+            }
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            connection.request(self.command, self.path, body=body, headers=headers)
+            reply = connection.getresponse()
+            payload = reply.read()
+            extra = {}
+            text = reply.getheader("Content-Type", "").startswith("text/")
+            if text and "gzip" in self.headers.get("Accept-Encoding", ""):
+                payload = gzip.compress(payload, 6)
+                extra = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+            self.send_response(reply.status)
+            for name, value in reply.getheaders():
+                if name.lower() not in HOP_BY_HOP and name not in extra:
+                    self.send_header(name, value)
+            for name, value in extra.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+            connection.close()
+
+        do_POST = do_HEAD = do_GET
+
+        def media(self):
+            relative = urlsplit(self.path).path.removeprefix("/media/")
+            target = (media_root / relative).resolve()
+            if not target.is_relative_to(media_root) or not target.is_file():
+                self.send_error(404)
+                return
+            payload = target.read_bytes()
+            self.send_response(200)
+            content_type = mimetypes.guess_type(target.name)[0]
+            self.send_header("Content-Type", content_type or "application/octet-stream")
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+    return Front
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """Chromium drops idle keep-alive connections; that is not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def front(upstream):
+    media_root = Path(os.environ.get("MEDIA_ROOT", harness.ROOT / "media")).resolve()
+    server = QuietServer(
+        ("127.0.0.1", harness.free_port()), front_handler(upstream, media_root)
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 def ensure_lighthouse():
     if not LIGHTHOUSE.exists():
         print("Installing the pinned Lighthouse (tools/lighthouse)...")
@@ -65,7 +160,8 @@ def prepare_database():
     harness.ensure_database()
     harness.manage("migrate", "--noinput", "--verbosity", "0")
     harness.manage("seed_demo", "--verbosity", "0")
-    if (harness.ROOT / "commerce" / "management" / "commands" / "seed_shop.py").exists():
+    commands = harness.ROOT / "commerce" / "management" / "commands"
+    if (commands / "seed_shop.py").exists():
         harness.manage("seed_shop", "--verbosity", "0")
     harness.manage("collectstatic", "--noinput", "--verbosity", "0")
 
@@ -130,7 +226,10 @@ def main():
     prepare_database()
     pages = page_paths()
     rows, problems = [], {}
-    with harness.production_server(workers=2) as (base, _process):
+    with (
+        harness.production_server(workers=2) as (upstream, _process),
+        front(upstream) as base,
+    ):
         for name, path in pages:
             print(f"Lighthouse: {name} {path}", flush=True)
             scores, failing = audit(base + path)

@@ -41,10 +41,13 @@ def axe_source():
 @pytest.fixture
 def demo_catalog(site_tree, settings, tmp_path):
     from django.core.cache import cache
+    from wagtail.models import Collection
 
     from home.demo.catalog import DemoCatalog
 
     cache.clear()  # the flush changed page ids; drop cached site root paths
+    if not Collection.get_first_root_node():  # a previous test's flush removed it
+        Collection.add_root(name="Root")
     settings.MEDIA_ROOT = str(tmp_path)
     return DemoCatalog().build(site_tree, courses=TEST_COURSES)
 

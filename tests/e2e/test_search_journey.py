@@ -24,8 +24,8 @@ def test_header_search_works_without_javascript(live_server, catalog, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/en/")
-    page.get_by_role("searchbox", name="Search courses").fill("meditaton")
-    page.get_by_role("searchbox", name="Search courses").press("Enter")
+    page.get_by_role("combobox", name="Search courses").fill("meditaton")
+    page.get_by_role("combobox", name="Search courses").press("Enter")
     expect(page).to_have_url(re.compile(r"/en/search/\?q=meditaton"))
     expect(page.locator(".search-correction")).to_contain_text("meditation")
     expect(page.get_by_role("link", name="Meditation for Beginners")).to_be_visible()
@@ -39,7 +39,7 @@ def test_spanish_suggestions_appear_as_you_type(live_server, catalog, page: Page
         lambda message: message.type == "error" and errors.append(message.text),
     )
     page.goto(f"{live_server.url}/es/buscar/")
-    page.get_by_role("searchbox", name="Buscar cursos").press_sequentially(
+    page.get_by_role("combobox", name="Buscar cursos").press_sequentially(
         "medi", delay=50
     )
     suggestions = page.locator("#header-search-suggestions")
