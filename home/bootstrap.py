@@ -7,7 +7,7 @@ the real models for tests (whose transactional flush empties the tables) and for
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
 
@@ -21,6 +21,8 @@ def ensure_site():
         code: Locale.objects.get_or_create(language_code=code)[0]
         for code, _name in settings.LANGUAGES
     }
+    if Collection.get_first_root_node() is None:  # images and documents live here
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root", locale=locales["en"])
     )
