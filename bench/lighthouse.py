@@ -203,7 +203,7 @@ def audit(url):
         timeout=180,
     )
     if completed.returncode != 0:
-        return {"error": completed.stderr.strip().splitlines()[-1:]}, []
+        return None, completed.stderr.strip().splitlines()[-3:]
     report = json.loads(completed.stdout)
     scores = {
         key: round((report["categories"][key]["score"] or 0) * 100)
@@ -224,7 +224,12 @@ def main():
     if not Path(CHROME).exists():
         sys.exit(f"lighthouse: Chromium not found at {CHROME} (set CHROME_PATH).")
     prepare_database()
-    pages = page_paths()
+    wanted = sys.argv[1:]  # e.g. `python -m bench.lighthouse lesson search`
+    pages = [
+        (name, path)
+        for name, path in page_paths()
+        if not wanted or any(word in name for word in wanted)
+    ]
     rows, problems = [], {}
     with (
         harness.production_server(workers=2) as (upstream, _process),
@@ -232,14 +237,18 @@ def main():
     ):
         for name, path in pages:
             print(f"Lighthouse: {name} {path}", flush=True)
-            scores, failing = audit(base + path)
-            rows.append({"page": name, "path": path, **scores})
+            for _attempt in range(3):  # Chromium on a busy machine can time out
+                scores, failing = audit(base + path)
+                if scores:
+                    break
+                print("  Lighthouse failed, retrying: " + " / ".join(failing))
+            rows.append({"page": name, "path": path, **(scores or {})})
             if failing:
                 problems[name] = failing
     print()
     harness.print_table(rows, ["page", "path", *CATEGORIES])
     if problems:
-        print("\nAudits below 1 (weighted):")
+        print("\nAudits below 1 (weighted), or why Lighthouse failed:")
         for name, failing in problems.items():
             print(f"  {name}: " + "; ".join(failing))
     print(
