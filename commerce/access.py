@@ -45,4 +45,6 @@ def can_open_lesson(user, lesson, share_token=None):
         return True
     if share_token and share_token_opens(lesson, share_token):
         return True
+    if not user or not user.is_authenticated:
+        return False  # no enrollment to look up: spare the parent query per lesson
     return is_enrolled(user, lesson.get_parent())
