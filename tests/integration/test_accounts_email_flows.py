@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 import pytest
 import time_machine
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
@@ -17,13 +16,6 @@ from tests.fakes.smtp_server import SMTPServer
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "lotus-river-4417"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import json
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 from django.test import Client
 
 from accounts import personal_data
@@ -13,13 +12,6 @@ from accounts.models import User
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "lotus-river-4417"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_learner(email, name):

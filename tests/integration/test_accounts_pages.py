@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 
 from accounts.models import User
 
@@ -30,13 +29,6 @@ SIGNED_IN_PAGES = [
     "accounts/reauthenticate/",
     "accounts/logout/",
 ]
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

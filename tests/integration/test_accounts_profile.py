@@ -5,20 +5,12 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.core.cache import cache
 
 from accounts.models import OutgoingEmail, User
 from accounts.verification import has_verified_email
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "lotus-river-4417"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

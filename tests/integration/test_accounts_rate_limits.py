@@ -2,19 +2,11 @@
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 
 from accounts.models import User
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "lotus-river-4417"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

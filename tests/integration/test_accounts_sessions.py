@@ -13,13 +13,6 @@ PASSWORD = "lotus-river-4417"
 NEW_PASSWORD = "moonlit-garden-9921"
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def learner():
     user = User.objects.create_user(

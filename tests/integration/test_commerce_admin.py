@@ -11,13 +11,6 @@ from tests.fakes.stripe_server import signed_post
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def staff(db):
     user = make_learner("boss@example.com")

@@ -9,13 +9,6 @@ from tests.commerce_support import make_learner
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def checkout(client, lang="en"):
     return client.post(f"/{lang}/checkout/")
 

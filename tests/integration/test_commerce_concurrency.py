@@ -28,13 +28,6 @@ from tests.fakes.stripe_server import deliver_concurrently
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def paid_event(client, live_server, shop_course, shop_learner, stripe_standin):
     """A learner's pending order and the `completed` event Stripe would send."""

@@ -16,13 +16,6 @@ from tests.fakes.stripe_server import signed_post
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def apply(client, code, lang="en"):
     return client.post(f"/{lang}/cart/coupon/", {"code": code}, follow=True)
 

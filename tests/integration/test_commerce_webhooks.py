@@ -14,13 +14,6 @@ from tests.fakes.stripe_server import signed_post
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def pending_order(client, shop_course, shop_learner, stripe_standin):
     client.force_login(shop_learner)

@@ -1,7 +1,6 @@
 """The public API allows 100 requests a minute per IP, counted in Redis."""
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 
 from cms.ratelimit import hit
@@ -17,13 +16,6 @@ DEAD_REDIS = {
         },
     }
 }
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.mark.urls("tests.support.api_urls")

@@ -3,18 +3,10 @@
 import json
 
 import pytest
-from django.core.cache import cache
 
 from cms.vitals.models import VitalSample
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def beacon(client, payload, **extra):
