@@ -1,0 +1,81 @@
+"""Where one page's render time goes: wall time, SQL queries and a cProfile top list.
+
+Renders a storefront path in-process with the production settings of the
+benchmarks (the anonymous page cache off, so every request renders), against the
+10,000-course database of `bench.pages` (run `make bench-pages` or
+`make bench-production` once to build it). Prints the median of N renders, the SQL
+queries of one render (with their time) and the functions where the time went.
+
+`python -m bench.profile_page /en/courses/meditation-for-beginners/ [-n 50]
+[--top 25] [--sql]`. Nothing here is asserted; it is a tool for finding hot spots.
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import time
+
+from bench import pages
+
+
+def _setup():
+    env = pages.harness.environment(
+        DATABASE_URL=pages.LARGE_DB, MEDIA_ROOT=pages.MEDIA, PAGE_CACHE_SECONDS="0"
+    )
+    os.environ.update(env)
+    import django
+
+    django.setup()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path")
+    parser.add_argument("-n", type=int, default=50, help="renders to time")
+    parser.add_argument("--top", type=int, default=25, help="functions to list")
+    parser.add_argument("--sql", action="store_true", help="print every query")
+    args = parser.parse_args()
+    _setup()
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+
+    def get():
+        response = client.get(args.path)
+        if response.status_code != 200:
+            raise SystemExit(f"{args.path} answered {response.status_code}")
+        return response
+
+    get()  # warm: imports, template loading, site root paths
+    timings = []
+    for _ in range(args.n):
+        started = time.perf_counter()
+        get()
+        timings.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        get()
+    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    print(
+        f"{args.path}: median {statistics.median(timings):.1f} ms, "
+        f"min {min(timings):.1f} ms over {args.n} renders; "
+        f"{len(queries)} queries ({sql_ms:.1f} ms in the database client)"
+    )
+    if args.sql:
+        for query in queries.captured_queries:
+            print(f"  {float(query['time']) * 1000:5.1f} ms  {query['sql'][:220]}")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(10):
+        get()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
