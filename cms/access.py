@@ -32,6 +32,15 @@ def is_enrolled(request, course):
     return commerce_is_enrolled(getattr(request, "user", None), course)
 
 
+def opens_every_lesson(request, course, enrolled=None):
+    """Does this request open every lesson of the course (staff, enrolled)?"""
+    from commerce.access import opens_every_lesson as commerce_opens_every_lesson
+
+    return commerce_opens_every_lesson(
+        getattr(request, "user", None), course, enrolled=enrolled
+    )
+
+
 def _share_token(request):
     """A lesson share link's token, if the request carries one (`?share=`)."""
     return request.GET.get("share") if request is not None else None
@@ -53,6 +62,13 @@ class Viewer:
         if self.preview_mode == PREVIEW_ANONYMOUS:
             return lesson.is_free_preview
         return can_view_lesson_body(request, lesson)
+
+    def opens_every_lesson(self, request, course, enrolled=None):
+        if self.preview_mode == PREVIEW_ENROLLED:
+            return True
+        if self.preview_mode == PREVIEW_ANONYMOUS:
+            return False
+        return opens_every_lesson(request, course, enrolled=enrolled)
 
     def enrolled_in(self, request, course):
         if self.preview_mode == PREVIEW_ENROLLED:

@@ -9,7 +9,9 @@ that sets no cookie and is not private.
 Purging is by URL: publishing or unpublishing a page bumps a generation counter for
 its own URLs, its translations' and its ancestors' (the catalog and home pages list
 it), so their cached copies are never served again. Changes to things many pages
-show (categories, instructors, prices) bump the site-wide generation.
+show (categories, instructors, prices) and slug changes (every URL below the page
+moves) bump the site-wide generation. The fragment cache for signed-in readers
+(cms/render_cache.py) keys on the same generations.
 """
 
 import hashlib
@@ -37,12 +39,18 @@ def _response_key(request, generations):
     return f"pagecache:page:{digest}"
 
 
-def _generations(path):
+def generations(path):
+    """(site-wide, this path's) purge generations; fragments key on them too."""
     values = cache.get_many([SITE_GENERATION, _path_generation_key(path)])
     return (
         values.get(SITE_GENERATION, 0),
         values.get(_path_generation_key(path), 0),
     )
+
+
+def version_label(generations_now):
+    """ "3-17": the generations as text, for fragment keys (cms/render_cache.py)."""
+    return "-".join(str(number) for number in generations_now)
 
 
 def purge_paths(paths):
@@ -108,7 +116,9 @@ class AnonymousPageCacheMiddleware:
         ):
             return self.get_response(request)
         try:
-            key = _response_key(request, _generations(request.path))
+            generations_now = generations(request.path)
+            request._content_version = version_label(generations_now)
+            key = _response_key(request, generations_now)
             cached = cache.get(key)
         except Exception:  # noqa: BLE001 - Redis down: serve uncached
             return self.get_response(request)
@@ -160,7 +170,8 @@ def connect_signals():
 
     page_published.connect(purge_page, dispatch_uid="page_cache_published")
     page_unpublished.connect(purge_page, dispatch_uid="page_cache_unpublished")
-    page_slug_changed.connect(purge_page, dispatch_uid="page_cache_slug")
+    # A new slug moves every page below it: links to them are everywhere.
+    page_slug_changed.connect(purge_all, dispatch_uid="page_cache_slug")
     for label in settings.PAGE_CACHE_SITEWIDE_MODELS:
         try:
             model = apps.get_model(label)

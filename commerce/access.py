@@ -38,6 +38,18 @@ def share_token_opens(lesson, token):
     )
 
 
+def opens_every_lesson(user, course, enrolled=None):
+    """Does `user` open every lesson of `course`, paid or not (staff, enrolled)?
+
+    Without a share token, everyone else opens exactly the free previews, so a
+    course's lesson list has these two versions (cms/render_cache.py).
+    `enrolled` spares the query when the caller already knows.
+    """
+    if is_staff(user):
+        return True
+    return bool(is_enrolled(user, course) if enrolled is None else enrolled)
+
+
 def can_open_lesson(user, lesson, share_token=None):
     if getattr(lesson, "is_free_preview", False):
         return True

@@ -9,6 +9,7 @@ docs/decisions/0010-course-content-model.md.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -155,15 +156,23 @@ class CoursePage(LearnerPreviewMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         viewer = viewer_context(request)
-        lessons = course_lessons(self)
-        for lesson in lessons:
-            lesson.locked = not viewer.can_view(request, lesson)
+        enrolled = viewer.enrolled_in(request, self)
+
+        def lessons_with_locks():
+            lessons = course_lessons(self)
+            for lesson in lessons:
+                lesson.locked = not viewer.can_view(request, lesson)
+            return lessons
+
+        # Lazy: when the shared fragments come from the cache, none of this is
+        # read (templates/cms/course_page.html, cms/render_cache.py).
+        lessons = SimpleLazyObject(lessons_with_locks)
         context.update(
             viewer=viewer,
             lessons=lessons,
-            viewer_enrolled=viewer.enrolled_in(request, self),
-            instructors=localized_instructors(self),
-            total_lesson_minutes=sum(lesson.duration_minutes for lesson in lessons),
+            viewer_enrolled=enrolled,
+            lessons_open=viewer.opens_every_lesson(request, self, enrolled=enrolled),
+            instructors=SimpleLazyObject(lambda: localized_instructors(self)),
         )
         return context
 

@@ -132,6 +132,9 @@ TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 
 # Full-page cache for anonymous visitors (cms/page_cache.py); 0 switches it off.
 PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 300)
+# Shared parts of pages for every reader, signed in or not (cms/render_cache.py);
+# purged with the page cache; 0 switches it off.
+RENDER_CACHE_SECONDS = env.get_int("RENDER_CACHE_SECONDS", 6 * 60 * 60)
 PAGE_CACHE_SITEWIDE_MODELS = [
     "cms.Category",
     "cms.Instructor",

@@ -23,3 +23,4 @@ if not env.get("STRIPE_SECRET_KEY"):
 
 # Fresh pages while editing templates; `PAGE_CACHE_SECONDS=300 make run` to try it.
 PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 0)
+RENDER_CACHE_SECONDS = env.get_int("RENDER_CACHE_SECONDS", 0)

@@ -29,6 +29,12 @@ def duration(minutes):
     return gettext("%(h)d h %(m)d min") % {"h": hours, "m": rest}
 
 
+@register.filter
+def total_minutes(lessons):
+    """The lessons' durations added up (for "Total: 2 h 15 min")."""
+    return sum(lesson.duration_minutes or 0 for lesson in lessons or ())
+
+
 @register.simple_tag(takes_context=True)
 def catalog_page(context):
     """The live catalog page of the active language (cached for the request)."""

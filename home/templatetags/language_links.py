@@ -27,9 +27,22 @@ def _home_for(language_code, site):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """[{code, name, url, current}] for every configured language."""
+    """[{code, name, url, current}] for every configured language.
+
+    Worked out once per request: the head's hreflang links and the switcher use it.
+    """
     request = context.get("request")
     page = context.get("page") or context.get("self")
+    memo = getattr(request, "_language_links", None) if request else None
+    if memo is not None and memo[0] is page:
+        return memo[1]
+    links = _language_links(request, page)
+    if request is not None:
+        request._language_links = (page, links)
+    return links
+
+
+def _language_links(request, page):
     site = getattr(request, "_wagtail_site", None) if request else None
     if site is None and request is not None:
         from wagtail.models import Site

@@ -12,6 +12,7 @@ where progress would be someone else's).
 """
 
 from django import template
+from django.utils.functional import SimpleLazyObject
 
 from learning import certificates, progress, reviews
 from learning.forms import ReviewForm
@@ -84,8 +85,12 @@ def course_reviews(context, course):
         form = ReviewForm(initial=initial)
     return {
         "course": course,
-        "summary": reviews.rating_summary(course),
-        "reviews": reviews.approved_reviews(course),
+        # The published reviews are a shared fragment (cms/render_cache.py):
+        # lazy, so a cached fragment costs no query.
+        "page": context.get("page"),
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+        "summary": SimpleLazyObject(lambda: reviews.rating_summary(course)),
+        "reviews": SimpleLazyObject(lambda: reviews.approved_reviews(course)),
         "own": own,
         "may_review": may_review,
         "form": form,
