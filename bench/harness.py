@@ -141,8 +141,12 @@ def _to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(url, *, connections=16, duration=10, threads=2, headers=()):
-    """Run wrk against a 127.0.0.1 URL; return rps, p50/p99 (ms), requests, errors."""
+def wrk(url, *, connections=16, duration=10, threads=2, headers=(), script=None):
+    """Run wrk against a 127.0.0.1 URL; return rps, p50/p99 (ms), requests, errors.
+
+    `script` is the path of a wrk Lua script (`-s`), e.g. one that picks the
+    request path; `headers` are "Name: value" strings (`-H`).
+    """
     if not url.startswith("http://127.0.0.1"):
         raise ValueError("benchmarks only target 127.0.0.1")
     command = [
@@ -156,6 +160,8 @@ def wrk(url, *, connections=16, duration=10, threads=2, headers=()):
     ]
     for header in headers:
         command += ["-H", header]
+    if script:
+        command += ["-s", str(script)]
     output = subprocess.run(  # noqa: S603
         [*command, url], capture_output=True, text=True, check=True
     ).stdout
