@@ -12,6 +12,7 @@ offered only when `commerce.pricing` provides `filter_by_price(queryset, choice)
 from dataclasses import dataclass, fields
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -108,6 +109,9 @@ def filter_courses(queryset, filters):
     return queryset.order_by(*SORTS[filters.sort][1])
 
 
+MAX_CACHED_PAGE = 50
+
+
 def catalog_context(index_page, request):
     """Template context for the catalog page."""
     categories = list(Category.objects.filter(locale_id=index_page.locale_id))
@@ -115,7 +119,11 @@ def catalog_context(index_page, request):
     courses = filter_courses(
         for_cards(live_courses(index_page.locale_id).child_of(index_page)), filters
     )
-    page_obj = Paginator(courses, PER_PAGE).get_page(request.GET.get("page"))
+    requested_page = _requested_page(request.GET.get("page"))
+    # Lazy: when the listing comes from the fragment cache, no course is loaded.
+    page_obj = SimpleLazyObject(
+        lambda: Paginator(courses, PER_PAGE).get_page(request.GET.get("page"))
+    )
     can_filter_price, can_sort_price = price_features()
     sorts = [(key, label) for key, (label, _order) in SORTS.items()]
     if can_sort_price:
@@ -130,4 +138,16 @@ def catalog_context(index_page, request):
         "prices": list(PRICES.items()) if can_filter_price else [],
         "sorts": sorts,
         "filter_query": filters.as_query(),
+        "requested_page": requested_page,
+        # Listing fragments vary on the parsed filters and the page number; far
+        # pages are rendered uncached, so odd URLs cannot fill the cache.
+        "pagefragment_off": requested_page > MAX_CACHED_PAGE,
     }
+
+
+def _requested_page(value):
+    """The page number asked for (1 when missing or not a number)."""
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1

@@ -39,13 +39,15 @@ def _response_key(request, generations):
     return f"pagecache:page:{digest}"
 
 
-def generations(path):
-    """(site-wide, this path's) purge generations; fragments key on them too."""
-    values = cache.get_many([SITE_GENERATION, _path_generation_key(path)])
-    return (
-        values.get(SITE_GENERATION, 0),
-        values.get(_path_generation_key(path), 0),
-    )
+def generations(path, *more_paths):
+    """(site-wide, this path's[, more paths']) purge generations.
+
+    The page cache reads one path; fragments (cms/render_cache.py) also read the
+    parent page's, because a lesson shows its course's title.
+    """
+    keys = [_path_generation_key(each) for each in (path, *more_paths)]
+    values = cache.get_many([SITE_GENERATION, *keys])
+    return (values.get(SITE_GENERATION, 0), *(values.get(key, 0) for key in keys))
 
 
 def version_label(generations_now):
@@ -117,7 +119,6 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         try:
             generations_now = generations(request.path)
-            request._content_version = version_label(generations_now)
             key = _response_key(request, generations_now)
             cached = cache.get(key)
         except Exception:  # noqa: BLE001 - Redis down: serve uncached

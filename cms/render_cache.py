@@ -36,18 +36,28 @@ def enabled_for(request, page):
 
 
 def content_version(request):
-    """The purge generations of this URL, read once per request.
+    """The purge generations of this URL and its parent's, read once per request.
 
-    None when they cannot be read (Redis down): then nothing is cached, so a
-    fragment is never stored under a version that might not be current.
+    A page shows bits of its parent (a lesson, its course's title) and the parent
+    lists its children; publishing either purges both. None when they cannot be
+    read (Redis down): then nothing is cached, so a fragment is never stored under
+    a version that might not be current.
     """
-    if not hasattr(request, "_content_version"):
+    if not hasattr(request, "_fragment_version"):
         try:
-            generations = page_cache.generations(request.path)
-            request._content_version = page_cache.version_label(generations)
+            generations = page_cache.generations(
+                request.path, parent_path(request.path)
+            )
+            request._fragment_version = page_cache.version_label(generations)
         except Exception:  # noqa: BLE001 - Redis down: pages render uncached
-            request._content_version = None
-    return request._content_version
+            request._fragment_version = None
+    return request._fragment_version
+
+
+def parent_path(path):
+    """ "/en/courses/calm/01/" → "/en/courses/calm/"."""
+    stripped = path.rstrip("/")
+    return stripped[: stripped.rfind("/") + 1] or "/"
 
 
 def lesson_access_variant(viewer_sees_everything):

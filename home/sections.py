@@ -4,23 +4,45 @@ Each section is a fixed number of queries whatever the size of the catalog.
 """
 
 from django.db.models import Count, Q
+from django.utils.functional import SimpleLazyObject
 
 from cms.models import Category, CourseIndexPage
 from cms.queries import for_cards, live_courses, localized_live_courses
 
 
 def home_sections(home):
-    from home.models import FEATURED_COURSES, NEWEST_COURSES
-
+    """The sections, each loaded only when the template reads it: when the page's
+    fragment comes from the cache (cms/render_cache.py), none of them is."""
     locale = home.locale_id
+    return {
+        "featured_courses": SimpleLazyObject(lambda: _featured(home, locale)),
+        "newest_courses": SimpleLazyObject(lambda: _newest(locale)),
+        "categories": SimpleLazyObject(lambda: _categories(locale)),
+        "catalog": SimpleLazyObject(
+            lambda: CourseIndexPage.objects.live().child_of(home).first()
+        ),
+    }
+
+
+def _featured(home, locale):
+    from home.models import FEATURED_COURSES
+
     picks = [link.course for link in home.featured_courses.select_related("course")]
-    featured = localized_live_courses(picks[:FEATURED_COURSES], locale)
-    newest = list(
+    return localized_live_courses(picks[:FEATURED_COURSES], locale)
+
+
+def _newest(locale):
+    from home.models import NEWEST_COURSES
+
+    return list(
         for_cards(live_courses(locale)).order_by("-first_published_at", "-pk")[
             :NEWEST_COURSES
         ]
     )
-    categories = list(
+
+
+def _categories(locale):
+    return list(
         Category.objects.filter(locale_id=locale)
         .annotate(
             course_count=Count(
@@ -30,10 +52,3 @@ def home_sections(home):
         )
         .filter(course_count__gt=0)
     )
-    catalog = CourseIndexPage.objects.live().child_of(home).first()
-    return {
-        "featured_courses": featured,
-        "newest_courses": newest,
-        "categories": categories,
-        "catalog": catalog,
-    }

@@ -253,13 +253,13 @@ class LessonPage(LearnerPreviewMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         viewer = viewer_context(request)
-        course = self.get_parent().specific
-        previous, following = lesson_neighbours(self)
+        # Lazy: the breadcrumb and the pager usually come from the fragment cache.
+        neighbours = SimpleLazyObject(lambda: lesson_neighbours(self))
         context.update(
             viewer=viewer,
-            course=course,
+            course=SimpleLazyObject(lambda: self.get_parent().specific),
             can_view_body=viewer.can_view(request, self),
-            previous_lesson=previous,
-            next_lesson=following,
+            previous_lesson=SimpleLazyObject(lambda: neighbours[0]),
+            next_lesson=SimpleLazyObject(lambda: neighbours[1]),
         )
         return context

@@ -18,13 +18,14 @@ register = template.Library()
 
 SECONDS_VAR = "pagefragment_seconds"
 VERSION_VAR = "pagefragment_version"
+OFF_VAR = "pagefragment_off"  # a view's way to say "render this one fresh"
 
 
 class PageFragmentNode(WagtailPageCacheNode):
     def render(self, context):
         request = context.get("request")
         page = context.get("page")
-        if not render_cache.enabled_for(request, page):
+        if context.get(OFF_VAR) or not render_cache.enabled_for(request, page):
             return self.nodelist.render(context)
         version = render_cache.content_version(request)
         if version is None:
