@@ -7,7 +7,7 @@ benchmarks (the anonymous page cache off, so every request renders), against the
 queries of one render (with their time) and the functions where the time went.
 
 `python -m bench.profile_page /en/courses/meditation-for-beginners/ [-n 50]
-[--top 25] [--sql]`. Nothing here is asserted; it is a tool for finding hot spots.
+[--top 25] [--sql] [--signed-in]`. Nothing here is asserted; it is a tool for finding hot spots.
 """
 
 import argparse
@@ -36,6 +36,14 @@ def main():
     parser.add_argument("-n", type=int, default=50, help="renders to time")
     parser.add_argument("--top", type=int, default=25, help="functions to list")
     parser.add_argument("--sql", action="store_true", help="print every query")
+    parser.add_argument(
+        "--sort", default="cumulative", help="pstats order: cumulative, tottime…"
+    )
+    parser.add_argument(
+        "--signed-in",
+        action="store_true",
+        help="as a signed-in learner (not enrolled), like bench.production's row",
+    )
     args = parser.parse_args()
     _setup()
 
@@ -44,6 +52,13 @@ def main():
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
+    if args.signed_in:
+        from django.contrib.auth import get_user_model
+
+        learner, _created = get_user_model().objects.get_or_create(
+            email="profile-learner@example.com", defaults={"name": "Profile Learner"}
+        )
+        client.force_login(learner)
 
     def get():
         response = client.get(args.path)
@@ -74,7 +89,7 @@ def main():
         get()
     profiler.disable()
     stats = pstats.Stats(profiler)
-    stats.sort_stats("cumulative").print_stats(args.top)
+    stats.sort_stats(args.sort).print_stats(args.top)
 
 
 if __name__ == "__main__":
