@@ -12,3 +12,7 @@ class CmsConfig(AppConfig):
         from cms import ordering
 
         ordering.connect_signals()
+
+        from cms import locale_memo
+
+        locale_memo.install()

@@ -9,13 +9,17 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import ContentBlock
+from cms.routing import FastRouteMixin
 
 NEWEST_COURSES = 6
 FEATURED_COURSES = 6
 
 
-class HomePage(Page):
-    """The root of one language's tree (`/en/`, `/es/`): hero and course sections."""
+class HomePage(FastRouteMixin, Page):
+    """The root of one language's tree (`/en/`, `/es/`): hero and course sections.
+
+    As the site root it routes every storefront URL (cms/routing.py).
+    """
 
     hero_heading = models.CharField(
         _("hero heading"),

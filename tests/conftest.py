@@ -20,9 +20,13 @@ def _empty_cache():
     """
     from django.core.cache import cache
 
+    from cms import locale_memo
+
     cache.clear()
+    locale_memo.clear()  # locales of rolled-back tests (cms/locale_memo.py)
     yield
     cache.clear()
+    locale_memo.clear()
 
 
 @pytest.fixture

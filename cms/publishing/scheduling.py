@@ -218,5 +218,13 @@ def expire_children(page):
 
 
 def has_unpublished_ancestor(page):
-    """Is a page above `page` (below the tree root) not live?"""
+    """Is a page above `page` (below the tree root) not live?
+
+    A page found by the router (cms/routing.py) knows its ancestors already.
+    """
+    from cms.routing import ancestors_of
+
+    ancestors = ancestors_of(page)
+    if ancestors is not None:
+        return any(not ancestor.live for ancestor in ancestors if ancestor.depth > 1)
     return Page.objects.ancestor_of(page).filter(depth__gt=1, live=False).exists()

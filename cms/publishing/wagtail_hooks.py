@@ -71,7 +71,8 @@ def hide_pages_under_unpublished_parents(page, request, serve_args, serve_kwargs
     """A live lesson of a scheduled, unpublished or expired course is not served.
 
     Wagtail routes through non-live parents; the course's own URL is a 404, so
-    everything under it is too. One query per page view.
+    everything under it is too. No query for a page the router found (it
+    fetched the ancestors), one otherwise.
     """
     if scheduling.has_unpublished_ancestor(page):
         raise Http404

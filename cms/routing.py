@@ -1,0 +1,134 @@
+"""Find the page for a URL with one query, not two per level of the tree.
+
+Wagtail's `Page.route` walks down from the site's home page one level at a
+time: a children query by slug, then `.specific`, per level (ten queries to
+reach a lesson, before any hook ran). `FastRouteMixin.route`, on the home page
+type, fetches every page of the URL at once by `url_path` (indexed by migration
+cms 0002), together with the root and home rows, then only the target's
+specific object, and lets the target's own `route()` decide (live check,
+sub-page routes). Where it cannot vouch for a level (not found, more than one
+match, a page type with its own `route()` on the way) it hands the rest of the
+path to Wagtail's walk from the deepest page it did vouch for, so the answer is
+always the one Wagtail's walk would give.
+
+The rows it fetched are the page's ancestors: they answer the checks made
+before serving without another query (`ancestors_of`, used for unpublished
+parents in cms/publishing/scheduling.py; view restrictions, see
+`_NoViewRestrictions`).
+"""
+
+from django.db.models import Exists, OuterRef, Q
+from wagtail.models import Page, PageViewRestriction
+
+STEP = Page.steplen
+
+
+class FastRouteMixin:
+    """For the site root's page type (home.HomePage): route in one query."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        ancestors, chain = _fetch(self, path_components)
+        if not chain:
+            return super().route(request, path_components)
+        # Stop at the first page whose type routes on its own (sub-page routes
+        # come before its children): everything up to it routes like Page.
+        stop = next(
+            (i for i, row in enumerate(chain) if _routes_itself(row)),
+            len(chain) - 1,
+        )
+        parent = self
+        for row in chain[: stop + 1]:
+            row._cached_parent_obj = parent  # as Page.route does: no parent query
+            parent = row
+        page = chain[stop].specific
+        page._routed_ancestors = (*ancestors, *chain[:stop])
+        _known_view_restrictions(page, chain[stop])
+        return page.route(request, list(path_components[stop + 1 :]))
+
+
+def ancestors_of(page):
+    """The ancestor rows (root first) the router fetched for `page`, else None."""
+    return page.__dict__.get("_routed_ancestors")
+
+
+def _fetch(home, components):
+    """(home's ancestors and home, the verified pages below home on the path).
+
+    Each page of the chain is the one child of the previous page with the
+    path component as its slug; the chain stops where that is not so.
+    """
+    url_paths = []
+    url_path = home.url_path
+    for component in components:
+        url_path += component + "/"
+        url_paths.append(url_path)
+    ancestor_paths = [home.path[: STEP * n] for n in range(1, home.depth + 1)]
+    rows = list(
+        Page.objects.filter(
+            Q(path__in=ancestor_paths)
+            | Q(
+                url_path__in=url_paths,
+                path__startswith=home.path,
+                depth__gt=home.depth,
+                depth__lte=home.depth + len(components),
+            )
+        )
+        .annotate(
+            route_restricted=Exists(
+                PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+            )
+        )
+        .order_by("path")
+    )
+    by_path = {row.path: row for row in rows}
+    ancestors = [by_path.get(path) for path in ancestor_paths]
+    if None in ancestors:  # the tree changed under us: let Wagtail walk it
+        return [], []
+    chain = []
+    parent_path = home.path
+    for component in components:
+        matches = [
+            row
+            for row in rows
+            if row.path[:-STEP] == parent_path and row.slug == component
+        ]
+        if len(matches) != 1:
+            break
+        chain.append(matches[0])
+        parent_path = matches[0].path
+    return ancestors, chain
+
+
+def _routes_itself(row):
+    model = row.specific_class
+    return model is None or model.route is not Page.route
+
+
+def _known_view_restrictions(page, row):
+    """No restriction on the page or above it: say so without asking again.
+
+    Wagtail's `check_view_restrictions` (an on_serve_page hook) calls
+    `page.get_view_restrictions()`, two queries (ancestors, restrictions). When
+    the rows just fetched show no restriction on the page or any ancestor, and
+    none of them is an alias (Wagtail checks an alias's source instead), the
+    answer is an empty queryset. Otherwise Wagtail's own method runs.
+    """
+    if type(page).get_view_restrictions is not Page.get_view_restrictions:
+        return
+    pages = (*page._routed_ancestors, row)
+    if any(p.alias_of_id or p.route_restricted for p in pages):
+        return
+    page.get_view_restrictions = _NoViewRestrictions()
+
+
+class _NoViewRestrictions:
+    """Stands in for `Page.get_view_restrictions` on one routed page object.
+
+    True for the request that routed the page; the object is not cached
+    beyond it (responses are cached, not pages).
+    """
+
+    def __call__(self):
+        return PageViewRestriction.objects.none()
