@@ -7,7 +7,8 @@ benchmarks (the anonymous page cache off, so every request renders), against the
 queries of one render (with their time) and the functions where the time went.
 
 `python -m bench.profile_page /en/courses/meditation-for-beginners/ [-n 50]
-[--top 25] [--sql] [--signed-in]`. Nothing here is asserted; it is a tool for finding hot spots.
+[--top 25] [--sql] [--signed-in] [--sort tottime]`. Nothing here is asserted; it
+is a tool for finding hot spots.
 """
 
 import argparse

@@ -9,9 +9,11 @@ that sets no cookie and is not private.
 Purging is by URL: publishing or unpublishing a page bumps a generation counter for
 its own URLs, its translations' and its ancestors' (the catalog and home pages list
 it), so their cached copies are never served again. Changes to things many pages
-show (categories, instructors, prices) and slug changes (every URL below the page
-moves) bump the site-wide generation. The fragment cache for signed-in readers
-(cms/render_cache.py) keys on the same generations.
+show (categories, instructors, prices), slug changes and moves (every URL below the
+page changes) bump the site-wide generation. Purges happen at once and again when
+the transaction commits, so a reader served in between cannot pin old content.
+The fragment cache for every reader (cms/render_cache.py) keys on the same
+generations.
 """
 
 import hashlib
@@ -57,22 +59,36 @@ def version_label(generations_now):
 
 def purge_paths(paths):
     """Forget the cached copies of these URL paths (query strings included)."""
-    for path in set(paths):
-        key = _path_generation_key(path)
-        try:
-            cache.add(key, 0, timeout=None)
-            cache.incr(key)
-        except Exception:  # noqa: BLE001 - a purge must never break publishing
-            logger.warning("page cache purge failed for %s", path)
+    keys = [_path_generation_key(path) for path in set(paths)]
+    _bump_now_and_after_commit(keys)
 
 
 def purge_everything():
     """Forget every cached page (a snippet or price shown on many pages changed)."""
-    try:
-        cache.add(SITE_GENERATION, 0, timeout=None)
-        cache.incr(SITE_GENERATION)
-    except Exception:  # noqa: BLE001
-        logger.warning("page cache purge failed")
+    _bump_now_and_after_commit([SITE_GENERATION])
+
+
+def _bump_now_and_after_commit(keys):
+    """Bump the generations now, and again when the current transaction commits.
+
+    Now, so nobody gets the old copy from here on; again after the commit,
+    because a reader served between the two rendered the old rows (the admin
+    saves inside a transaction) and stored them under the new generation.
+    """
+    _bump(keys)
+    from django.db import connection, transaction
+
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _bump(keys))
+
+
+def _bump(keys):
+    for key in keys:
+        try:
+            cache.add(key, 0, timeout=None)
+            cache.incr(key)
+        except Exception:  # noqa: BLE001 - a purge must never break publishing
+            logger.warning("page cache purge failed for %s", key)
 
 
 def is_anonymous_without_session(request):
@@ -167,12 +183,19 @@ def purge_all(sender=None, **kwargs):
 def connect_signals():
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+    )
 
     page_published.connect(purge_page, dispatch_uid="page_cache_published")
     page_unpublished.connect(purge_page, dispatch_uid="page_cache_unpublished")
-    # A new slug moves every page below it: links to them are everywhere.
+    # A new slug or a move changes every URL below the page, and a reorder the
+    # order of its parent's lists: links to them are everywhere.
     page_slug_changed.connect(purge_all, dispatch_uid="page_cache_slug")
+    post_page_move.connect(purge_all, dispatch_uid="page_cache_move")
     for label in settings.PAGE_CACHE_SITEWIDE_MODELS:
         try:
             model = apps.get_model(label)

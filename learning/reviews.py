@@ -7,7 +7,7 @@ no SQL query on a warm cache.
 """
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -152,8 +152,15 @@ def _summary_key(translation_key):
 
 def forget_summary(translation_key):
     """Drop the cached rating, and the anonymous page cache of every page showing
-    it (the course in each language, the catalog and home pages listing it)."""
-    cache.delete(_summary_key(translation_key))
+    it (the course in each language, the catalog and home pages listing it).
+
+    The rating is dropped again when the transaction commits: a reader served
+    before the commit would otherwise store the old one again.
+    """
+    key = _summary_key(translation_key)
+    cache.delete(key)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: cache.delete(key))
     try:
         from cms.page_cache import page_paths, purge_paths
     except ImportError:  # no full-page cache in this build
@@ -163,6 +170,20 @@ def forget_summary(translation_key):
     course = Page.objects.filter(translation_key=translation_key).first()
     if course is not None:
         purge_paths(page_paths(course))
+
+
+def forget_reviewer(sender, instance, update_fields=None, **kwargs):
+    """post_save of a user: reviews show their name ("Ana G."), so a change of
+    name must reach the pages of the courses they reviewed."""
+    if update_fields is not None and "name" not in update_fields:
+        return  # a sign-in saving last_login, and the like
+    keys = (
+        Review.objects.filter(user_id=instance.pk, status=Review.APPROVED)
+        .values_list("product__translation_key", flat=True)
+        .distinct()
+    )
+    for key in keys:
+        forget_summary(key)
 
 
 def rating_summary(course):

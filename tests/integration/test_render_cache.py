@@ -9,9 +9,9 @@ a dead Redis costs speed, never the page.
 The anonymous page cache stays off (tests' settings), so every request below is
 rendered by Django and its shared parts come from the fragment cache.
 
-The last tests are known bugs, marked xfail(strict=True): each passes with
-RENDER_CACHE_SECONDS=0 and fails with the fragment cache on. Fix the code, then
-drop the marker.
+The last tests were bugs found by this file (each passed with
+RENDER_CACHE_SECONDS=0 and failed with the fragment cache on): moves and
+reorders, renamed reviewers, and purges that ran before the admin's commit.
 """
 
 import re
@@ -643,18 +643,9 @@ def test_the_course_page_still_answers_when_redis_is_unreachable(shop_course):
     assert "course-intro" in stored_fragments()
 
 
-# --- Known bugs: xfail(strict) -- fix the code, then drop the marker ----------------
+# --- Found as bugs, fixed: moves, renamed reviewers, purges before the commit --------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: reordering lessons in the admin (Page.move) sends no page_published "
-        "and the course's cache_key does not change: the course page keeps the "
-        "old lesson order for RENDER_CACHE_SECONDS (6 h). cms/page_cache.py should "
-        "purge on wagtail.signals.post_page_move (old and new parent)."
-    ),
-)
 def test_lessons_reordered_in_the_admin_show_in_their_new_order(
     client, shop_course, django_user_model
 ):
@@ -674,14 +665,6 @@ def test_lessons_reordered_in_the_admin_show_in_their_new_order(
     assert list(lessons(html_of(reader, url))) == ["Deep practice", "Welcome"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: a lesson moved to another course in the admin stays listed on the "
-        "old course (its link now only redirects) and missing from the new one "
-        "for RENDER_CACHE_SECONDS (6 h): no purge on post_page_move."
-    ),
-)
 def test_a_lesson_moved_to_another_course_moves_in_the_lesson_lists(
     client, shop_course, other_course, django_user_model
 ):
@@ -704,15 +687,6 @@ def test_a_lesson_moved_to_another_course_moves_in_the_lesson_lists(
     assert "Breath and sleep" in lessons(html_of(reader, other_course.en.url))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        'BUG: reviews show their author\'s name ("Ana G."); a learner who changes '
-        "it on their profile still sees the old one on every review for "
-        "RENDER_CACHE_SECONDS (6 h): nothing purges the course pages they "
-        "reviewed when a user's name changes."
-    ),
-)
 def test_a_reviewers_new_name_shows_on_their_review(shop_course):
     url = shop_course.en.url
     ana = enrolled_learner(shop_course)
@@ -733,16 +707,6 @@ def test_a_reviewers_new_name_shows_on_their_review(shop_course):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: purges run inside the saving transaction (the Wagtail admin's edit "
-        "views wrap the save in transaction.atomic; so do delete_account and the "
-        "review moderation form). A reader served between the purge and the "
-        "commit stores the old content under the new generation, and everyone "
-        "gets it for RENDER_CACHE_SECONDS (6 h). Purge (again) on commit."
-    ),
-)
 def test_a_reader_during_the_admins_save_does_not_pin_the_old_name(
     client, shop_course, django_user_model
 ):
