@@ -18,6 +18,16 @@ def cart_count(context):
     return carts.count(request)
 
 
+@register.simple_tag(takes_context=True)
+def cart_signature(context):
+    """"12,40": the cart's products, for fragments that show "in your cart"
+    (cms/render_cache.py); "" for an empty cart or no session."""
+    request = context.get("request")
+    if request is None or not hasattr(request, "session"):
+        return ""
+    return ",".join(str(pk) for pk in sorted(carts.product_ids(request)))
+
+
 @register.inclusion_tag("commerce/includes/enroll.html", takes_context=True)
 def enroll_button(context, course):
     """Price and an "Enroll" form for `course` (a course page), or "enrolled"."""

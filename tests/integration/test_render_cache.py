@@ -183,7 +183,7 @@ def test_a_newly_published_lesson_joins_the_lesson_list(shop_course):
     anonymous = Client()
     for reader in (enrolled, stranger, anonymous):  # both versions of the list
         assert list(lessons(html_of(reader, url))) == ["Welcome", "Deep practice"]
-    assert "course-lessons" in stored_fragments()
+    assert "course-main" in stored_fragments()
 
     add_lesson(shop_course.en, "Breath and sleep", "breath-and-sleep")
 
@@ -279,7 +279,7 @@ def test_an_instructors_new_name_and_a_new_price_show_on_the_next_request(
         html = html_of(reader, url)
         assert "<h3>Mara Quell</h3>" in html
         assert '<p class="course-price">$49.00</p>' in html
-    assert {"course-content", "course-price"} <= stored_fragments()
+    assert {"course-main", "course-intro"} <= stored_fragments()
 
     teacher.name = "Mara Quell-Soto"
     teacher.save()
@@ -402,7 +402,7 @@ def test_an_enrolled_learner_first_then_others_each_see_their_own_page(
     assert '<p class="course-price">' not in html
     assert "data-cart-count>1<" in html
     assert 'class="my-courses-link"' in html
-    assert {"course-intro", "course-lessons", "head"} <= stored_fragments()
+    assert {"course-intro", "course-main", "head"} <= stored_fragments()
 
     ben = signed_in(make_learner("ben@example.com"))
     html = html_of(ben, url)
@@ -426,7 +426,7 @@ def test_a_learner_who_is_not_enrolled_first_leaves_the_enrolled_one_his_list(
     url = shop_course.en.url
     assert_sees_a_course_for_sale(html_of(Client(), url))
     assert_sees_a_course_for_sale(html_of(signed_in(make_learner("ben@x.com")), url))
-    assert "course-lessons" in stored_fragments()
+    assert "course-main" in stored_fragments()
 
     html = html_of(signed_in(enrolled_learner(shop_course)), url)
     assert ENROLLED_BADGE in html
