@@ -20,7 +20,7 @@ def cart_count(context):
 
 @register.simple_tag(takes_context=True)
 def cart_signature(context):
-    """"12,40": the cart's products, for fragments that show "in your cart"
+    """ "12,40": the cart's products, for fragments that show "in your cart"
     (cms/render_cache.py); "" for an empty cart or no session."""
     request = context.get("request")
     if request is None or not hasattr(request, "session"):
