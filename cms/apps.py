@@ -13,6 +13,7 @@ class CmsConfig(AppConfig):
 
         ordering.connect_signals()
 
-        from cms import locale_memo
+        from cms import locale_memo, site_memo
 
         locale_memo.install()
+        site_memo.install()

@@ -20,13 +20,15 @@ def _empty_cache():
     """
     from django.core.cache import cache
 
-    from cms import locale_memo
+    from cms import locale_memo, site_memo
 
     cache.clear()
     locale_memo.clear()  # locales of rolled-back tests (cms/locale_memo.py)
+    site_memo.clear()  # and sites (cms/site_memo.py)
     yield
     cache.clear()
     locale_memo.clear()
+    site_memo.clear()
 
 
 @pytest.fixture
