@@ -28,6 +28,8 @@ class FastRouteMixin:
 
     def route(self, request, path_components):
         if not path_components:
+            if self.get_deferred_fields():  # the site's remembered root page
+                return type(self)._default_manager.get(pk=self.pk).route(request, [])
             return super().route(request, path_components)
         ancestors, chain = _fetch(self, path_components)
         if not chain:

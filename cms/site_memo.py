@@ -42,8 +42,12 @@ def get_site_for_hostname(hostname, port):
     if hit is not None and hit[0] > now:
         return pickle.loads(hit[1])  # noqa: S301 - our own pickle, in memory
     site = _wagtail_get_site_for_hostname(hostname, port)
+    # The root page as its own type with only the base row loaded: Wagtail's
+    # router asks for `root_page.localized.specific`, which then costs no
+    # query. The home page's own URL refetches it whole (cms/routing.py).
+    site.root_page = site.root_page.specific_deferred
     _remembered[(hostname, port)] = (now + TTL_SECONDS, pickle.dumps(site))
-    return site
+    return pickle.loads(_remembered[(hostname, port)][1])  # noqa: S301
 
 
 def install():

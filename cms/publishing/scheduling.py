@@ -224,6 +224,8 @@ def has_unpublished_ancestor(page):
     """
     from cms.routing import ancestors_of
 
+    if page.depth <= 2:  # a home page: above it is only the tree's root
+        return False
     ancestors = ancestors_of(page)
     if ancestors is not None:
         return any(not ancestor.live for ancestor in ancestors if ancestor.depth > 1)

@@ -58,3 +58,22 @@ def test_an_unknown_host_still_falls_back_to_the_default_site(catalog):
     found = Site.find_for_request(RequestFactory().get("/en/", HTTP_HOST="elsewhere"))
 
     assert found is not None and found.is_default_site
+
+
+def test_the_home_page_is_fresh_even_when_a_worker_remembers_an_older_site(catalog):
+    from cms import site_memo
+    from home.models import HomePage
+
+    client = Client()
+    assert client.get("/en/").status_code == 200  # this worker remembers the site
+    remembered_before = dict(site_memo._remembered)
+    home = HomePage.objects.get(locale__language_code="en")
+    home.seo_title = "A title published elsewhere"  # a field of the base row
+    home.save_revision().publish()
+    # As another gunicorn worker would: it still holds the site (and the root
+    # page row that comes with it) from before the publish.
+    site_memo._remembered.update(remembered_before)
+
+    html = client.get("/en/").content.decode()
+
+    assert "<title>A title published elsewhere" in html
