@@ -5,14 +5,14 @@ know how progress, certificates or reviews work:
     {% course_progress page %}   progress bar, "Continue", certificate link
     {% lesson_controls page %}   "Mark as complete", progress, outline with ticks
     {% course_rating page %}     ★ average (count), nothing without reviews
-    {% course_reviews page %}    histogram, approved reviews, the learner's form
+    {% course_review_list page %} histogram and published reviews (shared)
+    {% course_review_form page %} the learner's own review and its form
 
 Each renders nothing for visitors it does not concern (and in admin previews,
 where progress would be someone else's).
 """
 
 from django import template
-from django.utils.functional import SimpleLazyObject
 
 from learning import certificates, progress, reviews
 from learning.forms import ReviewForm
@@ -74,8 +74,19 @@ def course_rating(course):
     return {"summary": reviews.rating_summary(course)}
 
 
-@register.inclusion_tag("learning/includes/course_reviews.html", takes_context=True)
-def course_reviews(context, course):
+@register.inclusion_tag("learning/includes/course_review_list.html")
+def course_review_list(course):
+    """The histogram and the published reviews: the same for every reader, so the
+    course page keeps them in its shared fragment (cms/render_cache.py)."""
+    return {
+        "summary": reviews.rating_summary(course) if course else None,
+        "reviews": reviews.approved_reviews(course) if course else [],
+    }
+
+
+@register.inclusion_tag("learning/includes/course_review_form.html", takes_context=True)
+def course_review_form(context, course):
+    """The learner's own review: its status and the form to write or edit it."""
     user = _user(context)
     own = reviews.review_of(user, course) if user else None
     may_review = bool(user and reviews.can_review(user, course))
@@ -85,12 +96,6 @@ def course_reviews(context, course):
         form = ReviewForm(initial=initial)
     return {
         "course": course,
-        # The published reviews are a shared fragment (cms/render_cache.py):
-        # lazy, so a cached fragment costs no query.
-        "page": context.get("page"),
-        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
-        "summary": SimpleLazyObject(lambda: reviews.rating_summary(course)),
-        "reviews": SimpleLazyObject(lambda: reviews.approved_reviews(course)),
         "own": own,
         "may_review": may_review,
         "form": form,
