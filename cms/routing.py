@@ -17,7 +17,7 @@ parents in cms/publishing/scheduling.py; view restrictions, see
 `_NoViewRestrictions`).
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 STEP = Page.steplen
@@ -67,23 +67,7 @@ def _fetch(home, components):
         url_path += component + "/"
         url_paths.append(url_path)
     ancestor_paths = [home.path[: STEP * n] for n in range(1, home.depth + 1)]
-    rows = list(
-        Page.objects.filter(
-            Q(path__in=ancestor_paths)
-            | Q(
-                url_path__in=url_paths,
-                path__startswith=home.path,
-                depth__gt=home.depth,
-                depth__lte=home.depth + len(components),
-            )
-        )
-        .annotate(
-            route_restricted=Exists(
-                PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-            )
-        )
-        .order_by("path")
-    )
+    rows = _rows(home, ancestor_paths, url_paths, home.depth + len(components))
     by_path = {row.path: row for row in rows}
     ancestors = [by_path.get(path) for path in ancestor_paths]
     if None in ancestors:  # the tree changed under us: let Wagtail walk it
@@ -101,6 +85,30 @@ def _fetch(home, components):
         chain.append(matches[0])
         parent_path = matches[0].path
     return ancestors, chain
+
+
+def _rows(home, ancestor_paths, url_paths, deepest):
+    """The ancestors' rows and every page below `home` with one of `url_paths`.
+
+    Raw SQL, run through the ORM's raw() (field conversion, Page objects): one
+    request compiles no queryset here, which was half the time of this lookup.
+    Each row says whether a view restriction sits on it (`route_restricted`).
+    """
+    quote = connection.ops.quote_name
+    page, restriction = Page._meta.db_table, PageViewRestriction._meta.db_table
+    # Only table names from the models and placeholders go into the text.
+    sql = (
+        f"SELECT p.*, EXISTS (SELECT 1 FROM {quote(restriction)} r"  # noqa: S608
+        f" WHERE r.page_id = p.id) AS route_restricted"
+        f" FROM {quote(page)} p"
+        f" WHERE p.path IN ({', '.join(['%s'] * len(ancestor_paths))})"
+        f" OR (p.url_path IN ({', '.join(['%s'] * len(url_paths))})"
+        " AND p.path LIKE %s AND p.depth > %s AND p.depth <= %s)"
+        " ORDER BY p.path"
+    )
+    # Tree paths are base-36 digits: nothing in them is a LIKE wildcard.
+    params = [*ancestor_paths, *url_paths, home.path + "%", home.depth, deepest]
+    return list(Page.objects.raw(sql, params))
 
 
 def _routes_itself(row):
