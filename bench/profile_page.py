@@ -7,8 +7,8 @@ benchmarks (the anonymous page cache off, so every request renders), against the
 queries of one render (with their time) and the functions where the time went.
 
 `python -m bench.profile_page /en/courses/meditation-for-beginners/ [-n 50]
-[--top 25] [--sql] [--signed-in] [--sort tottime]`. Nothing here is asserted; it
-is a tool for finding hot spots.
+[--top 25] [--sql] [--signed-in] [--cold] [--sort tottime]`. Nothing here is
+asserted; it is a tool for finding hot spots.
 """
 
 import argparse
@@ -19,6 +19,8 @@ import statistics
 import time
 
 from bench import pages
+
+SQL_WIDTH = int(os.environ.get("PROFILE_SQL_WIDTH", "220"))
 
 
 def _setup():
@@ -41,6 +43,11 @@ def main():
         "--sort", default="cumulative", help="pstats order: cumulative, tottime…"
     )
     parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="forget every cached fragment before each render (first renders)",
+    )
+    parser.add_argument(
         "--signed-in",
         action="store_true",
         help="as a signed-in learner (not enrolled), like bench.production's row",
@@ -61,7 +68,11 @@ def main():
         )
         client.force_login(learner)
 
+    from cms.page_cache import purge_everything
+
     def get():
+        if args.cold:
+            purge_everything()
         response = client.get(args.path)
         if response.status_code != 200:
             raise SystemExit(f"{args.path} answered {response.status_code}")
@@ -83,7 +94,8 @@ def main():
     )
     if args.sql:
         for query in queries.captured_queries:
-            print(f"  {float(query['time']) * 1000:5.1f} ms  {query['sql'][:220]}")
+            took = float(query["time"]) * 1000
+            print(f"  {took:5.1f} ms  {query['sql'][:SQL_WIDTH]}")
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(10):
