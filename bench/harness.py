@@ -93,6 +93,8 @@ def production_server(workers=None, **extra_env):
     command = [
         str(Path(PYTHON).parent / "gunicorn"),
         "cms.wsgi",
+        "--config",
+        str(ROOT / "cms" / "gunicorn.conf.py"),  # production's, bind/workers below
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",

@@ -21,9 +21,14 @@ page's publish state), so one URL requested over and over measures warm fragment
   courses (BENCH_COURSE_URLS), each thread through its own share; in one run few
   URLs come round twice, so most requests are first renders with cold fragments.
 
+Each measured run follows a warm-up of BENCH_WARMUP seconds (2) on the same URL
+at the same concurrency, not counted, so p99 is the steady state rather than five
+workers loading templates and opening connections. The 2,000-course rotation runs
+after the other rows (workers warm, those courses' fragments cold).
+
 `python -m bench.production` (part of `make bench`). Environment: BENCH_DURATION
 seconds per run (8), BENCH_CONNECTIONS (16), BENCH_PAGES_COURSES (10000),
-BENCH_COURSE_URLS (2000).
+BENCH_COURSE_URLS (2000), BENCH_WARMUP (2).
 """
 
 import json
@@ -46,6 +51,7 @@ from bench.harness import (
 
 DURATION = int(os.environ.get("BENCH_DURATION", "8"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WARMUP = int(os.environ.get("BENCH_WARMUP", "2"))
 THREADS = 2  # wrk threads, the harness default
 COURSE_URLS = int(os.environ.get("BENCH_COURSE_URLS", "2000"))
 LEARNER_EMAIL = "bench-learner@example.com"
@@ -69,11 +75,19 @@ def static_file_url():
     return "/static/" + manifest["paths"]["css/site.css"]
 
 
+def warm_up(url, **options):
+    """A short run at the same concurrency, not counted: every worker has loaded
+    the page's templates and opened its connections before the measured run
+    (otherwise the first request of each of the five workers lands in p99)."""
+    with urllib.request.urlopen(url, timeout=10) as first:  # noqa: S310
+        first.read()
+    wrk(url, connections=CONNECTIONS, duration=WARMUP, **options)
+
+
 def measure(base, label, paths):
     rows = []
     for name, path in paths.items():
-        with urllib.request.urlopen(base + path, timeout=10) as warm:  # noqa: S310
-            warm.read()
+        warm_up(base + path)
         result = wrk(base + path, connections=CONNECTIONS, duration=DURATION)
         rows.append({"page": name, "mode": label, **result})
     return rows
@@ -221,7 +235,8 @@ end
 def measure_course_rows(base, label, extra):
     """The signed-in learner's course page, then the generated courses in turn."""
     course = TARGETS["course"]
-    cookie = signed_in_cookie(base, course, extra["cookie"])  # also the warm-up
+    cookie = signed_in_cookie(base, course, extra["cookie"])
+    warm_up(base + course, threads=THREADS, headers=[f"Cookie: {cookie}"])
     result = wrk(
         base + course,
         connections=CONNECTIONS,
