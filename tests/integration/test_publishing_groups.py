@@ -3,9 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from tests.support.publishing_pages import draft_course, fresh
+from tests.support.publishing_pages import course_form, draft_course, fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -16,31 +15,6 @@ def member_of(django_user_model, group_name, email=None):
     )
     user.groups.add(Group.objects.get(name=group_name))
     return user
-
-
-def course_form(course, **overrides):
-    data = {
-        "title": course.title,
-        "slug": course.slug,
-        "subtitle": "",
-        "summary": course.summary,
-        "cover_image": "",
-        "cover_image_alt": "",
-        "body": streamfield([]),
-        "learning_outcomes": streamfield([]),
-        "prerequisites": streamfield([]),
-        "level": "all",
-        "duration_minutes": "30",
-        "category": "",
-        "course_instructors": inline_formset([]),
-        "comments": inline_formset([]),
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def test_migration_creates_the_four_editorial_groups(site_tree):

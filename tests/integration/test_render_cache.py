@@ -26,10 +26,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
     rich_text,
-    streamfield,
 )
 
 from accounts import personal_data
@@ -40,7 +37,7 @@ from learning import reviews
 from learning.models import Review
 from tests.commerce_support import build_course, make_learner
 from tests.learning_support import add_lesson, enrolled_learner
-from tests.support.publishing_pages import fresh, publish
+from tests.support.publishing_pages import course_form, fresh, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -483,32 +480,6 @@ def test_spanish_and_english_readers_each_get_their_language(shop_course):
 # --- 5. Drafts never leak -----------------------------------------------------
 
 DRAFT_TITLE = "Breathing Basics DRAFT-EDITION"
-
-
-def course_form(course, **overrides):
-    """The course page's edit form as the admin posts it."""
-    data = {
-        "title": course.title,
-        "slug": course.slug,
-        "subtitle": "",
-        "summary": course.summary,
-        "cover_image": "",
-        "cover_image_alt": "",
-        "body": streamfield([]),
-        "learning_outcomes": streamfield([]),
-        "prerequisites": streamfield([]),
-        "level": "all",
-        "duration_minutes": "30",
-        "category": "",
-        "course_instructors": inline_formset([]),
-        "comments": inline_formset([]),
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def save_draft(course, **changes):

@@ -70,3 +70,35 @@ def fresh(page):
 
 def in_days(days, hours=0):
     return timezone.now() + timedelta(days=days, hours=hours)
+
+
+def course_form(course, **overrides):
+    """The course page's edit form as the Wagtail admin posts it."""
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        streamfield,
+    )
+
+    data = {
+        "title": course.title,
+        "slug": course.slug,
+        "subtitle": "",
+        "summary": course.summary,
+        "cover_image": "",
+        "cover_image_alt": "",
+        "body": streamfield([]),
+        "learning_outcomes": streamfield([]),
+        "prerequisites": streamfield([]),
+        "level": "all",
+        "duration_minutes": "30",
+        "category": "",
+        "course_instructors": inline_formset([]),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
