@@ -136,6 +136,8 @@ PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 300)
 # purged with the page cache; 0 switches it off.
 RENDER_CACHE_SECONDS = env.get_int("RENDER_CACHE_SECONDS", 6 * 60 * 60)
 PAGE_CACHE_SITEWIDE_MODELS = [
+    # A page made private (or public) must stop (or start) being served cached.
+    "wagtailcore.PageViewRestriction",
     "cms.Category",
     "cms.Instructor",
     "commerce.Product",

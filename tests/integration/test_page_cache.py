@@ -74,3 +74,20 @@ def test_redis_down_still_serves_pages(client, site_tree):
 def test_api_and_admin_are_not_page_cached(client, site_tree):
     assert "X-Page-Cache" not in client.get("/api/health")
     assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_a_page_made_private_is_not_served_from_the_cache_again(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    client.get("/en/")
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+
+    PageViewRestriction.objects.create(
+        page=site_tree,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="only-for-the-retreat",
+    )
+    response = client.get("/en/")
+
+    assert response.get("X-Page-Cache") != "hit"
+    assert 'name="password"' in response.content.decode()
