@@ -55,8 +55,11 @@ def live_lessons(course):
     return course_lessons(course)
 
 
-def is_learner(user, course):
-    """Is `user` enrolled (actively) in `course`? Commerce owns the rule."""
+def is_learner(user, course, enrolled=None):
+    """Is `user` enrolled (actively) in `course`? Commerce owns the rule;
+    `enrolled` is its answer when the caller already has it."""
+    if enrolled is not None:
+        return enrolled
     from commerce.access import is_enrolled
 
     return is_enrolled(user, course)

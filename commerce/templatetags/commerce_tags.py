@@ -10,22 +10,27 @@ from commerce.pricing import display_price
 register = template.Library()
 
 
+def _cart_ids(request):
+    """The cart's product ids, read once per render: the header's count and the
+    course page's buy box both show them. Tags render after the view has done
+    its changes to the cart, so the first read is the final state."""
+    if request is None or not hasattr(request, "session"):
+        return []
+    if not hasattr(request, "_rendered_cart_ids"):
+        request._rendered_cart_ids = carts.product_ids(request)
+    return request._rendered_cart_ids
+
+
 @register.simple_tag(takes_context=True)
 def cart_count(context):
-    request = context.get("request")
-    if request is None or not hasattr(request, "session"):
-        return 0
-    return carts.count(request)
+    return len(_cart_ids(context.get("request")))
 
 
 @register.simple_tag(takes_context=True)
 def cart_signature(context):
     """ "12,40": the cart's products, for fragments that show "in your cart"
     (cms/render_cache.py); "" for an empty cart or no session."""
-    request = context.get("request")
-    if request is None or not hasattr(request, "session"):
-        return ""
-    return ",".join(str(pk) for pk in sorted(carts.product_ids(request)))
+    return ",".join(str(pk) for pk in sorted(_cart_ids(context.get("request"))))
 
 
 @register.inclusion_tag("commerce/includes/enroll.html", takes_context=True)
@@ -40,8 +45,7 @@ def enroll_button(context, course):
         "product": product,
         "price": display_price(course) if product else "",
         "enrolled": bool(user) and is_enrolled(user, course),
-        "in_cart": bool(product and request)
-        and product.pk in carts.product_ids(request),
+        "in_cart": bool(product and request) and product.pk in _cart_ids(request),
     }
 
 
@@ -53,6 +57,5 @@ def course_purchase(context, course):
     product = product_for_page(course)
     return {
         "product": product,
-        "in_cart": bool(product and request)
-        and product.pk in carts.product_ids(request),
+        "in_cart": bool(product and request) and product.pk in _cart_ids(request),
     }

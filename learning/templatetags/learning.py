@@ -28,10 +28,22 @@ def _user(context):
     return user if user is not None and user.is_authenticated else None
 
 
+def _known_enrollment(context, course):
+    """The course page's view already asked whether the reader is enrolled
+    (`viewer_enrolled`); None when this render does not know."""
+    page = context.get("page")
+    known = context.get("viewer_enrolled")
+    if known is None or page is None or course is None or page.pk != course.pk:
+        return None
+    return bool(known)
+
+
 @register.inclusion_tag("learning/includes/course_progress.html", takes_context=True)
 def course_progress(context, course):
     user = _user(context)
-    if course is None or user is None or not progress.is_learner(user, course):
+    if course is None or user is None:
+        return {"show": False}
+    if not progress.is_learner(user, course, _known_enrollment(context, course)):
         return {"show": False}
     return {
         "show": True,
@@ -88,8 +100,9 @@ def course_review_list(course):
 def course_review_form(context, course):
     """The learner's own review: its status and the form to write or edit it."""
     user = _user(context)
-    own = reviews.review_of(user, course) if user else None
-    may_review = bool(user and reviews.can_review(user, course))
+    known = _known_enrollment(context, course)
+    may_review = bool(user and reviews.can_review(user, course, known))
+    own = reviews.review_of(user, course) if may_review else None  # shown only then
     form = None
     if may_review:
         initial = {"rating": own.rating, "text": own.text} if own else None

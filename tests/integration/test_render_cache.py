@@ -581,6 +581,21 @@ def test_a_warm_course_page_costs_clearly_fewer_queries(shop_course):
     assert not any("cms_courseinstructor" in sql for sql in warm)
 
 
+@pytest.mark.parametrize("enrolled", [True, False], ids=["enrolled", "not enrolled"])
+def test_a_learners_course_view_reads_enrollment_and_cart_once(shop_course, enrolled):
+    url = shop_course.en.url
+    learner = enrolled_learner(shop_course) if enrolled else make_learner()
+    reader = signed_in(learner)
+    html_of(reader, url)
+
+    warm = queries_of(reader, url)
+
+    assert sum('FROM "commerce_enrollment"' in sql for sql in warm) == 1, warm
+    assert sum('FROM "commerce_cartitem"' in sql for sql in warm) == 1, warm
+    # Their own review is looked up only when they may write one.
+    assert any('FROM "learning_review"' in sql for sql in warm) == enrolled
+
+
 def test_without_the_fragment_cache_every_request_costs_the_same(shop_course):
     url = shop_course.en.url
     learner = signed_in(enrolled_learner(shop_course))
