@@ -58,8 +58,3 @@ def parent_path(path):
     """ "/en/courses/calm/01/" → "/en/courses/calm/"."""
     stripped = path.rstrip("/")
     return stripped[: stripped.rfind("/") + 1] or "/"
-
-
-def lesson_access_variant(viewer_sees_everything):
-    """Lesson lists come in two versions: every lesson open, or free previews only."""
-    return "open" if viewer_sees_everything else "previews"

@@ -1,11 +1,9 @@
-"""Template tags for the shop: the header's cart count and the Enroll button."""
+"""Template tags for the shop: the header's cart count and the course's buy box."""
 
 from django import template
 
 from commerce import cart as carts
-from commerce.access import is_enrolled
 from commerce.catalog import product_for_page
-from commerce.pricing import display_price
 
 register = template.Library()
 
@@ -31,22 +29,6 @@ def cart_signature(context):
     """ "12,40": the cart's products, for fragments that show "in your cart"
     (cms/render_cache.py); "" for an empty cart or no session."""
     return ",".join(str(pk) for pk in sorted(_cart_ids(context.get("request"))))
-
-
-@register.inclusion_tag("commerce/includes/enroll.html", takes_context=True)
-def enroll_button(context, course):
-    """Price and an "Enroll" form for `course` (a course page), or "enrolled"."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    product = product_for_page(course)
-    return {
-        "request": request,
-        "course": course,
-        "product": product,
-        "price": display_price(course) if product else "",
-        "enrolled": bool(user) and is_enrolled(user, course),
-        "in_cart": bool(product and request) and product.pk in _cart_ids(request),
-    }
 
 
 @register.simple_tag(takes_context=True)
