@@ -5,7 +5,7 @@ A page must cost the same number of SQL queries with 12 courses as with 10,000
 renditions, translations by `translation_key`.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from wagtail.images import get_image_model
 
 
@@ -99,3 +99,21 @@ def localized_live_courses(courses, locale):
         for course in for_cards(live_courses(locale).filter(translation_key__in=keys))
     }
     return [found[key] for key in keys if key in found]
+
+
+def categories_with_courses(locale):
+    """The categories of `locale` that have live courses, each with `course_count`.
+
+    The home page lists them; the empty search page offers the biggest ones.
+    """
+    from cms.models import Category
+
+    return (
+        Category.objects.filter(locale_id=locale)
+        .annotate(
+            course_count=Count(
+                "courses", filter=Q(courses__live=True, courses__locale_id=locale)
+            )
+        )
+        .filter(course_count__gt=0)
+    )

@@ -3,11 +3,15 @@
 Each section is a fixed number of queries whatever the size of the catalog.
 """
 
-from django.db.models import Count, Q
 from django.utils.functional import SimpleLazyObject
 
-from cms.models import Category, CourseIndexPage
-from cms.queries import for_cards, live_courses, localized_live_courses
+from cms.models import CourseIndexPage
+from cms.queries import (
+    categories_with_courses,
+    for_cards,
+    live_courses,
+    localized_live_courses,
+)
 
 
 def home_sections(home):
@@ -42,13 +46,4 @@ def _newest(locale):
 
 
 def _categories(locale):
-    return list(
-        Category.objects.filter(locale_id=locale)
-        .annotate(
-            course_count=Count(
-                "courses",
-                filter=Q(courses__live=True, courses__locale_id=locale),
-            )
-        )
-        .filter(course_count__gt=0)
-    )
+    return list(categories_with_courses(locale))
