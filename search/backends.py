@@ -121,31 +121,18 @@ def _load_pages(page_ids):
 
 
 def _find_page(language, text, criteria, *, mode, sort, number):
-    hits, total = postgres.find(
-        language,
-        text,
-        criteria,
-        mode=mode,
-        sort=sort,
-        limit=PER_PAGE,
-        offset=(number - 1) * PER_PAGE,
-    )
+    def find(limit, offset):
+        return postgres.find(
+            language, text, criteria, mode=mode, sort=sort, limit=limit, offset=offset
+        )
+
+    hits, total = find(PER_PAGE, (number - 1) * PER_PAGE)
     if not hits and number > 1:
         # Past the last page (an old link): show the last page instead.
-        _hits, total = postgres.find(
-            language, text, criteria, mode=mode, sort=sort, limit=1, offset=0
-        )
+        _hits, total = find(1, 0)
         number = last_page(total)
         if total:
-            hits, total = postgres.find(
-                language,
-                text,
-                criteria,
-                mode=mode,
-                sort=sort,
-                limit=PER_PAGE,
-                offset=(number - 1) * PER_PAGE,
-            )
+            hits, total = find(PER_PAGE, (number - 1) * PER_PAGE)
     return hits, total, number
 
 
