@@ -135,6 +135,8 @@ PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 300)
 # Shared parts of pages for every reader, signed in or not (cms/render_cache.py);
 # purged with the page cache; 0 switches it off.
 RENDER_CACHE_SECONDS = env.get_int("RENDER_CACHE_SECONDS", 6 * 60 * 60)
+# How long "may this user open the admin" is remembered (accounts/admin_access.py).
+USERBAR_ACCESS_SECONDS = env.get_int("USERBAR_ACCESS_SECONDS", 300)
 PAGE_CACHE_SITEWIDE_MODELS = [
     # A page made private (or public) must stop (or start) being served cached.
     "wagtailcore.PageViewRestriction",
@@ -173,6 +175,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL plans a query once per connection, not on every request: psycopg's
+# prepared statements (after 5 runs of the same SQL) need server-side binding.
+# Django leaves them off for transaction-pooling PgBouncer; set
+# DB_PREPARED_STATEMENTS=false behind one (docs/operations.md).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.get_bool(
+    "DB_PREPARED_STATEMENTS", True
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 BACKUP_DIR = Path(env.get("BACKUP_DIR", str(VAR_DIR / "backups")))
 
