@@ -44,7 +44,7 @@ class FastRouteMixin:
         for row in chain[: stop + 1]:
             row._cached_parent_obj = parent  # as Page.route does: no parent query
             parent = row
-        page = chain[stop].specific
+        page = _specific(chain[stop])
         page._routed_ancestors = (*ancestors, *chain[:stop])
         _known_view_restrictions(page, chain[stop])
         return page.route(request, list(path_components[stop + 1 :]))
@@ -90,17 +90,17 @@ def _fetch(home, components):
 def _rows(home, ancestor_paths, url_paths, deepest):
     """The ancestors' rows and every page below `home` with one of `url_paths`.
 
-    Raw SQL, run through the ORM's raw() (field conversion, Page objects): one
-    request compiles no queryset here, which was half the time of this lookup.
-    Each row says whether a view restriction sits on it (`route_restricted`).
+    Raw SQL on a plain cursor, turned into Page objects with `Page.from_db`: one
+    request compiles no queryset here, which was half the time of this lookup,
+    and the column list is the model's own (`_page_columns`), so a column a
+    migration adds never changes what a prepared statement returns. Each row
+    says whether a view restriction sits on it (`route_restricted`).
     """
-    quote = connection.ops.quote_name
-    page, restriction = Page._meta.db_table, PageViewRestriction._meta.db_table
-    # Only table names from the models and placeholders go into the text.
+    columns = _page_columns()
     sql = (
-        f"SELECT p.*, EXISTS (SELECT 1 FROM {quote(restriction)} r"  # noqa: S608
-        f" WHERE r.page_id = p.id) AS route_restricted"
-        f" FROM {quote(page)} p"
+        f"SELECT {columns.select}, EXISTS (SELECT 1 FROM {columns.restrictions} r"  # noqa: S608
+        f" WHERE r.page_id = p.id)"
+        f" FROM {columns.pages} p"
         f" WHERE p.path IN ({', '.join(['%s'] * len(ancestor_paths))})"
         f" OR (p.url_path IN ({', '.join(['%s'] * len(url_paths))})"
         " AND p.path LIKE %s AND p.depth > %s AND p.depth <= %s)"
@@ -108,7 +108,126 @@ def _rows(home, ancestor_paths, url_paths, deepest):
     )
     # Tree paths are base-36 digits: nothing in them is a LIKE wildcard.
     params = [*ancestor_paths, *url_paths, home.path + "%", home.depth, deepest]
-    return list(Page.objects.raw(sql, params))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    rows = []
+    for values in fetched:
+        *values, restricted = values
+        for index, convert in columns.converters:
+            values[index] = convert(values[index])
+        row = Page.from_db(connection.alias, columns.attnames, values)
+        row.route_restricted = bool(restricted)
+        rows.append(row)
+    return rows
+
+
+class _PageColumns:
+    """Page's columns as the router selects them, worked out once per process."""
+
+    def __init__(self):
+        quote = connection.ops.quote_name
+        fields = Page._meta.concrete_fields
+        self.attnames = [field.attname for field in fields]
+        self.select = ", ".join(f"p.{quote(field.column)}" for field in fields)
+        self.pages = quote(Page._meta.db_table)
+        self.restrictions = quote(PageViewRestriction._meta.db_table)
+        self.converters = _converters(fields, Page._meta.db_table)
+
+
+def _converters(fields, table):
+    """(index, function) for each column the ORM would convert on this database."""
+    converters = []
+    for index, field in enumerate(fields):
+        expression = field.get_col(table)
+        found = connection.ops.get_db_converters(expression)
+        found += field.get_db_converters(connection)
+        if found:
+            converters.append((index, _chain(found, expression)))
+    return converters
+
+
+def _chain(converters, expression):
+    def convert(value):
+        for converter in converters:
+            value = converter(value, expression, connection)
+        return value
+
+    return convert
+
+
+_columns_by_vendor = {}
+
+
+def _page_columns():
+    vendor = connection.vendor
+    if vendor not in _columns_by_vendor:
+        _columns_by_vendor[vendor] = _PageColumns()
+    return _columns_by_vendor[vendor]
+
+
+def _specific(row):
+    """`row.specific`, reading only the page type's own table.
+
+    The row already holds every `wagtailcore_page` column, so only the child
+    table's columns are fetched, by primary key, with SQL written once per page
+    type. Page types that do not inherit from Page directly, or whose default
+    manager changes the query, go through Wagtail's `specific`.
+    """
+    model = row.specific_class
+    if model is None or isinstance(row, model) or not _plain_child(model):
+        return row.specific
+    table = _child_tables(model)
+    with connection.cursor() as cursor:
+        cursor.execute(table.sql, [row.pk])
+        found = cursor.fetchone()
+    if found is None:  # deleted since the route query: let Wagtail say so
+        return row.specific
+    found = list(found)
+    for index, convert in table.converters:
+        found[index] = convert(found[index])
+    own = dict(zip(table.attnames, found, strict=True))
+    values = [
+        own[field.attname] if field.attname in own else getattr(row, field.attname)
+        for field in model._meta.concrete_fields
+    ]
+    specific = model.from_db(connection.alias, table.all_attnames, values)
+    for name, value in row.__dict__.items():  # as get_specific copies them
+        specific.__dict__.setdefault(name, value)
+    row.__dict__["specific"] = specific
+    return specific
+
+
+def _plain_child(model):
+    """Inherits Page directly and keeps Page's manager: one table, no filters."""
+    return list(model._meta.parents) == [Page] and type(model._default_manager) is type(
+        Page._default_manager
+    )
+
+
+class _ChildTable:
+    """A page type's own columns (not Page's), selected by page id."""
+
+    def __init__(self, model):
+        quote = connection.ops.quote_name
+        fields = model._meta.local_concrete_fields
+        table = model._meta.db_table
+        self.attnames = [field.attname for field in fields]
+        self.all_attnames = [field.attname for field in model._meta.concrete_fields]
+        columns = ", ".join(quote(field.column) for field in fields)
+        key = quote(model._meta.pk.column)
+        self.sql = f"SELECT {columns} FROM {quote(table)} WHERE {key} = %s"  # noqa: S608
+        self.converters = _converters(fields, table)
+
+
+_child_tables_by_model = {}
+
+
+def _child_tables(model):
+    key = (connection.vendor, model)
+    if key not in _child_tables_by_model:
+        _child_tables_by_model[key] = _ChildTable(model)
+    return _child_tables_by_model[key]
 
 
 def _routes_itself(row):
