@@ -12,6 +12,10 @@ class AccountsConfig(AppConfig):
 
         personal_data.register_defaults()
 
+        from accounts import admin_access
+
+        admin_access.connect_signals()
+
 
 class AccountsUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's users admin, editing our `name` and language instead of
