@@ -47,9 +47,18 @@ def generations(path, *more_paths):
     The page cache reads one path; fragments (cms/render_cache.py) also read the
     parent page's, because a lesson shows its course's title.
     """
-    keys = [_path_generation_key(each) for each in (path, *more_paths)]
-    values = cache.get_many([SITE_GENERATION, *keys])
-    return (values.get(SITE_GENERATION, 0), *(values.get(key, 0) for key in keys))
+    keys = generation_keys(path, *more_paths)
+    return generations_in(cache.get_many(keys), keys)
+
+
+def generation_keys(path, *more_paths):
+    """The cache keys of those generations, for reading them with other keys."""
+    return [SITE_GENERATION, *(_path_generation_key(p) for p in (path, *more_paths))]
+
+
+def generations_in(values, keys):
+    """The generations out of a `get_many` that read `keys` (absent: 0)."""
+    return tuple(values.get(key, 0) for key in keys)
 
 
 def version_label(generations_now):

@@ -24,6 +24,7 @@ from django.db.models.signals import post_save
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_redis.client import DefaultClient
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import (
     rich_text,
@@ -605,6 +606,58 @@ def test_without_the_fragment_cache_every_request_costs_the_same(shop_course):
         second = queries_of(learner, url)
         assert not stored_fragments()
     assert len(first) == len(second), (len(first), len(second))
+
+
+class RedisCalls:
+    """Counts the cache client's reads and writes (they still reach Redis)."""
+
+    READS = ("get", "get_many")
+    WRITES = ("set", "set_many", "delete", "delete_many", "incr")
+
+    def __init__(self, monkeypatch):
+        self.calls = []
+        for name in self.READS + self.WRITES:
+            original = getattr(DefaultClient, name)
+            monkeypatch.setattr(DefaultClient, name, self._counting(name, original))
+
+    def _counting(self, name, original):
+        def call(redis_client, *args, **kwargs):
+            self.calls.append(name)
+            return original(redis_client, *args, **kwargs)
+
+        return call
+
+    def during(self, client, url):
+        self.calls.clear()
+        html = html_of(client, url)
+        reads = sum(name in self.READS for name in self.calls)
+        writes = sum(name in self.WRITES for name in self.calls)
+        return html, reads, writes
+
+
+def test_a_warm_page_costs_one_redis_read(shop_course, monkeypatch):
+    """Its version and every fragment come in one round trip (RequestFragments)."""
+    url = shop_course.en.url
+    reader = Client()
+    redis = RedisCalls(monkeypatch)
+    first, cold_reads, cold_writes = redis.during(reader, url)
+    assert cold_reads > 1 and cold_writes >= 4  # each fragment read, then stored
+
+    for _ in range(2):
+        html, reads, writes = redis.during(reader, url)
+        assert (reads, writes) == (1, 0)
+        assert heading(html) == heading(first) == "Breathing Basics"
+
+
+def test_a_page_purged_after_the_keys_were_learned_renders_fresh(shop_course):
+    url = shop_course.en.url
+    reader = Client()
+    html_of(reader, url)
+    html_of(reader, url)  # the fragments' keys are now foreseen for this URL
+
+    publish(fresh(shop_course.en), title="Breathing Deeply")
+
+    assert heading(html_of(reader, url)) == "Breathing Deeply"
 
 
 # --- 7. Redis down --------------------------------------------------------------
