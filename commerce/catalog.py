@@ -11,14 +11,23 @@ from commerce.models import Product
 
 
 def product_for_page(page):
-    """The product sold by a course page (any of its translations), or None."""
+    """The product sold by a course page (any of its translations), or None.
+
+    Asked by the price, the buy box, the reviews and the JSON-LD of one render:
+    the answer is kept on the page object, which lives for one request.
+    """
     if page is None:
         return None
-    return (
-        Product.objects.prefetch_related("prices")
-        .filter(translation_key=page.translation_key)
-        .first()
-    )
+    if _PRODUCT not in page.__dict__:
+        page.__dict__[_PRODUCT] = (
+            Product.objects.prefetch_related("prices")
+            .filter(translation_key=page.translation_key)
+            .first()
+        )
+    return page.__dict__[_PRODUCT]
+
+
+_PRODUCT = "_product_for_page"
 
 
 def course_page(product, locale=None):

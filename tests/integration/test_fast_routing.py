@@ -292,3 +292,15 @@ def test_the_locale_memory_forgets_after_a_while(catalog, monkeypatch):
         with CaptureQueriesContext(connection) as queries:
             assert Locale.get_active().pk == spanish.pk
     assert len(queries) == 1
+
+
+@override_settings(RENDER_CACHE_SECONDS=0)
+def test_a_full_render_asks_for_the_locale_never_and_the_product_once(client, catalog):
+    """The routed page carries its Locale from memory; the product is kept on it."""
+    client.get(COURSE)  # warm: site root paths, renditions
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(COURSE).content.decode()
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert 'lang="en"' in html and '"inLanguage": "en"' in html
+    assert not [q for q in sql if q.startswith('SELECT "wagtailcore_locale"')], sql
+    assert sum('FROM "commerce_product"' in q for q in sql) == 1, sql
