@@ -17,3 +17,7 @@ class CmsConfig(AppConfig):
 
         locale_memo.install()
         site_memo.install()
+
+        from cms import stale_statements
+
+        stale_statements.connect_signals()
