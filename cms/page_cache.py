@@ -8,11 +8,13 @@ that sets no cookie and is not private.
 
 Purging is by URL: publishing or unpublishing a page bumps a generation counter for
 its own URLs, its translations' and its ancestors' (the catalog and home pages list
-it), so their cached copies are never served again. Changes to things many pages
+it), so their cached copies are never served again: a copy is stored with the
+generations it was rendered under, served only while they are current (both read in
+one round trip), and overwritten by the next render. Changes to things many pages
 show (categories, instructors, prices), slug changes and moves (every URL below the
 page changes) bump the site-wide generation. Purges happen at once and again when
 the transaction commits, so a reader served in between cannot pin old content.
-The fragment cache for every reader (cms/render_cache.py) keys on the same
+The fragment cache for every reader (cms/render_cache.py) checks the same
 generations.
 """
 
@@ -33,12 +35,11 @@ def _path_generation_key(path):
     return f"pagecache:gen:{hashlib.sha256(path.encode()).hexdigest()[:32]}"
 
 
-def _response_key(request, generations):
+def _response_key(request):
+    """One key per host and URL: the copy says which generations it belongs to."""
     full_path = request.get_full_path()
-    digest = hashlib.sha256(
-        f"{request.get_host()}|{full_path}|{generations}".encode()
-    ).hexdigest()
-    return f"pagecache:page:{digest}"
+    digest = hashlib.sha256(f"{request.get_host()}|{full_path}".encode()).hexdigest()
+    return f"pagecache:copy:{digest}"
 
 
 def generations(path, *more_paths):
@@ -142,22 +143,27 @@ class AnonymousPageCacheMiddleware:
             and is_anonymous_without_session(request)
         ):
             return self.get_response(request)
+        # One round trip: the URL's generations and its stored copy together.
+        # The copy is served only if it was stored under the current generations.
         try:
-            generations_now = generations(request.path)
-            key = _response_key(request, generations_now)
-            cached = cache.get(key)
+            keys = generation_keys(request.path)
+            key = _response_key(request)
+            values = cache.get_many([*keys, key])
         except Exception:  # noqa: BLE001 - Redis down: serve uncached
             return self.get_response(request)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        generations_now = generations_in(values, keys)
+        stored = values.get(key)
+        if isinstance(stored, tuple) and stored[0] == generations_now:
+            response = stored[1]
+            response["X-Page-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if _response_is_cacheable(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             patch_vary_headers(response, ["Cookie"])
             try:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                cache.set(key, (generations_now, response), settings.PAGE_CACHE_SECONDS)
             except Exception:  # noqa: BLE001
                 logger.warning("page cache store failed for %s", request.path)
             response["X-Page-Cache"] = "miss"

@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
+from tests.support.redis_calls import RedisCalls
+
 pytestmark = [pytest.mark.django_db]
 
 
@@ -23,6 +25,19 @@ def test_second_anonymous_visit_is_served_from_the_cache(client, site_tree):
     assert second.content == first.content
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert second["X-Request-ID"] != first["X-Request-ID"]
+
+
+def test_a_cached_page_costs_one_redis_read(client, site_tree, monkeypatch):
+    """Its purge generations and its copy come in one round trip."""
+    redis = RedisCalls(monkeypatch)
+    first, _, writes = redis.during(client, "/en/")
+    assert first["X-Page-Cache"] == "miss" and writes >= 1
+
+    for _ in range(2):
+        cached, reads, writes = redis.during(client, "/en/")
+        assert cached["X-Page-Cache"] == "hit"
+        assert (reads, writes) == (1, 0)
+        assert cached.content == first.content
 
 
 def test_languages_are_cached_separately(client, site_tree):
