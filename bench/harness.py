@@ -143,11 +143,49 @@ def _to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(url, *, connections=16, duration=10, threads=2, headers=(), script=None):
+def server_cpu_ticks(master_pid):
+    """CPU ticks used so far by the server's workers, PostgreSQL and Redis, by pid."""
+    ticks = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        fields = text[text.rindex(")") + 2 :].split()
+        worker = int(fields[1]) == master_pid
+        if worker or name.startswith("postgres") or name == "redis-server":
+            utime, stime = int(fields[11]), int(fields[12])
+            ticks[int(stat.parent.name)] = utime + stime
+    return ticks
+
+
+def cpu_ms_per_request(before, after, requests):
+    """Server-side CPU per request between two `server_cpu_ticks` snapshots.
+
+    Unlike p99 it hardly moves with what else the machine is doing: it is the
+    work a request costs, the figure to size servers with (cores / it = req/s).
+    """
+    spent = sum(after[pid] - before.get(pid, 0) for pid in after)
+    return 1000 * spent / os.sysconf("SC_CLK_TCK") / max(requests, 1)
+
+
+def wrk(
+    url,
+    *,
+    connections=16,
+    duration=10,
+    threads=2,
+    headers=(),
+    script=None,
+    server_pid=None,
+):
     """Run wrk against a 127.0.0.1 URL; return rps, p50/p99 (ms), requests, errors.
 
     `script` is the path of a wrk Lua script (`-s`), e.g. one that picks the
-    request path; `headers` are "Name: value" strings (`-H`).
+    request path; `headers` are "Name: value" strings (`-H`). With `server_pid`
+    (gunicorn's master) the result also has `cpu_ms`: the CPU one request cost the
+    workers, PostgreSQL and Redis together.
     """
     if not url.startswith("http://127.0.0.1"):
         raise ValueError("benchmarks only target 127.0.0.1")
@@ -164,9 +202,11 @@ def wrk(url, *, connections=16, duration=10, threads=2, headers=(), script=None)
         command += ["-H", header]
     if script:
         command += ["-s", str(script)]
+    before = server_cpu_ticks(server_pid) if server_pid else None
     output = subprocess.run(  # noqa: S603
         [*command, url], capture_output=True, text=True, check=True
     ).stdout
+    after = server_cpu_ticks(server_pid) if server_pid else None
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -176,13 +216,16 @@ def wrk(url, *, connections=16, duration=10, threads=2, headers=(), script=None)
     errors = int(non_2xx.group(1)) if non_2xx else 0
     if socket_errors:
         errors += sum(int(n) for n in socket_errors.groups())
-    return {
+    result = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50_ms": _to_ms(percentiles["50"]),
         "p99_ms": _to_ms(percentiles["99"]),
         "requests": requests,
         "errors": errors,
     }
+    if server_pid:
+        result["cpu_ms"] = cpu_ms_per_request(before, after, requests)
+    return result
 
 
 def print_table(rows, columns):

@@ -21,6 +21,11 @@ page's publish state), so one URL requested over and over measures warm fragment
   courses (BENCH_COURSE_URLS), each thread through its own share; in one run few
   URLs come round twice, so most requests are first renders with cold fragments.
 
+"CPU ms/req" is the CPU one request cost the server side (gunicorn workers,
+PostgreSQL and Redis, not wrk), read from /proc around each run. It is the work
+per request, steadier than p99 when this shared machine's speed varies, and the
+figure to size servers with: cores x 1000 / it is the most req/s they can serve.
+
 Each measured run follows a warm-up of BENCH_WARMUP seconds (2) on the same URL
 at the same concurrency, not counted, so p99 is the steady state rather than five
 workers loading templates and opening connections. The 2,000-course rotation runs
@@ -84,11 +89,16 @@ def warm_up(url, **options):
     wrk(url, connections=CONNECTIONS, duration=WARMUP, **options)
 
 
-def measure(base, label, paths):
+def measure(base, label, paths, server_pid):
     rows = []
     for name, path in paths.items():
         warm_up(base + path)
-        result = wrk(base + path, connections=CONNECTIONS, duration=DURATION)
+        result = wrk(
+            base + path,
+            connections=CONNECTIONS,
+            duration=DURATION,
+            server_pid=server_pid,
+        )
         rows.append({"page": name, "mode": label, **result})
     return rows
 
@@ -232,7 +242,7 @@ end
 """
 
 
-def measure_course_rows(base, label, extra):
+def measure_course_rows(base, label, extra, server_pid):
     """The signed-in learner's course page, then the generated courses in turn."""
     course = TARGETS["course"]
     cookie = signed_in_cookie(base, course, extra["cookie"])
@@ -243,6 +253,7 @@ def measure_course_rows(base, label, extra):
         duration=DURATION,
         threads=THREADS,
         headers=[f"Cookie: {cookie}"],
+        server_pid=server_pid,
     )
     rows = [{"page": SIGNED_IN, "mode": label, **result}]
     check_course_paths(base, extra["paths"])
@@ -255,6 +266,7 @@ def measure_course_rows(base, label, extra):
             duration=DURATION,
             threads=THREADS,
             script=script,
+            server_pid=server_pid,
         )
     rows.append({"page": MANY_COURSES, "mode": label, **result})
     return rows
@@ -274,9 +286,9 @@ def main():
             paths = dict(TARGETS)
             if label == "cached":
                 paths = {"static file": static_path, **paths}
-            rows += measure(base, label, paths)
+            rows += measure(base, label, paths, server.pid)
             if label == "uncached":
-                rows += measure_course_rows(base, label, extra)
+                rows += measure_course_rows(base, label, extra, server.pid)
             memory[label] = worker_rss_mb(server.pid)
     floor = next(r["rps"] for r in rows if r["page"] == "static file")
     table = [
@@ -288,6 +300,7 @@ def main():
             "p99 ms": r["p99_ms"],
             "errors": r["errors"],
             "vs static": f"{floor / r['rps']:.2f}x slower" if r["rps"] else "-",
+            "CPU ms/req": r["cpu_ms"],
         }
         for r in rows
     ]
@@ -319,7 +332,11 @@ def main():
             f"({many['requests']:,} requests)",
         ),
     ):
-        print(f"  {uncached[name]['p99_ms']:7.1f} ms  {meaning}")
+        row = uncached[name]
+        print(
+            f"  {row['p99_ms']:7.1f} ms  {meaning}; "
+            f"{row['cpu_ms']:.2f} ms of server CPU per request"
+        )
     for r in cached:
         print(
             f"cached {r['page']}: {floor / r['rps']:.2f}x the static file (target < 2x)"
