@@ -20,6 +20,8 @@ parents in cms/publishing/scheduling.py; view restrictions, see
 from django.db import connection
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from cms import raw_rows
+
 STEP = Page.steplen
 
 
@@ -93,15 +95,18 @@ def _rows(home, ancestor_paths, url_paths, deepest):
 
     Raw SQL on a plain cursor, turned into Page objects with `Page.from_db`: one
     request compiles no queryset here, which was half the time of this lookup,
-    and the column list is the model's own (`_page_columns`), so a column a
+    and the column list is the model's own (cms/raw_rows.py), so a column a
     migration adds never changes what a prepared statement returns. Each row
     says whether a view restriction sits on it (`route_restricted`).
     """
-    columns = _page_columns()
+    quote = connection.ops.quote_name
+    columns = raw_rows.columns_of(Page, Page._meta.concrete_fields)
+    restrictions = quote(PageViewRestriction._meta.db_table)
+    # Only names from the models and placeholders go into the text.
     sql = (
-        f"SELECT {columns.select}, EXISTS (SELECT 1 FROM {columns.restrictions} r"  # noqa: S608
+        f"SELECT {columns.select('p')}, EXISTS (SELECT 1 FROM {restrictions} r"  # noqa: S608
         f" WHERE r.page_id = p.id)"
-        f" FROM {columns.pages} p"
+        f" FROM {quote(Page._meta.db_table)} p"
         f" WHERE p.path IN ({', '.join(['%s'] * len(ancestor_paths))})"
         f" OR (p.url_path IN ({', '.join(['%s'] * len(url_paths))})"
         " AND p.path LIKE %s AND p.depth > %s AND p.depth <= %s)"
@@ -113,58 +118,11 @@ def _rows(home, ancestor_paths, url_paths, deepest):
         cursor.execute(sql, params)
         fetched = cursor.fetchall()
     rows = []
-    for values in fetched:
-        *values, restricted = values
-        for index, convert in columns.converters:
-            values[index] = convert(values[index])
-        row = Page.from_db(connection.alias, columns.attnames, values)
+    for *values, restricted in fetched:
+        row = Page.from_db(connection.alias, columns.attnames, columns.convert(values))
         row.route_restricted = bool(restricted)
         rows.append(row)
     return rows
-
-
-class _PageColumns:
-    """Page's columns as the router selects them, worked out once per process."""
-
-    def __init__(self):
-        quote = connection.ops.quote_name
-        fields = Page._meta.concrete_fields
-        self.attnames = [field.attname for field in fields]
-        self.select = ", ".join(f"p.{quote(field.column)}" for field in fields)
-        self.pages = quote(Page._meta.db_table)
-        self.restrictions = quote(PageViewRestriction._meta.db_table)
-        self.converters = _converters(fields, Page._meta.db_table)
-
-
-def _converters(fields, table):
-    """(index, function) for each column the ORM would convert on this database."""
-    converters = []
-    for index, field in enumerate(fields):
-        expression = field.get_col(table)
-        found = connection.ops.get_db_converters(expression)
-        found += field.get_db_converters(connection)
-        if found:
-            converters.append((index, _chain(found, expression)))
-    return converters
-
-
-def _chain(converters, expression):
-    def convert(value):
-        for converter in converters:
-            value = converter(value, expression, connection)
-        return value
-
-    return convert
-
-
-_columns_by_vendor = {}
-
-
-def _page_columns():
-    vendor = connection.vendor
-    if vendor not in _columns_by_vendor:
-        _columns_by_vendor[vendor] = _PageColumns()
-    return _columns_by_vendor[vendor]
 
 
 def _specific(row):
@@ -178,21 +136,24 @@ def _specific(row):
     model = row.specific_class
     if model is None or isinstance(row, model) or not _plain_child(model):
         return row.specific
-    table = _child_tables(model)
+    quote = connection.ops.quote_name
+    own = raw_rows.columns_of(model, model._meta.local_concrete_fields)
+    sql = (
+        f"SELECT {own.select()} FROM {quote(model._meta.db_table)}"  # noqa: S608
+        f" WHERE {quote(model._meta.pk.column)} = %s"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(table.sql, [row.pk])
+        cursor.execute(sql, [row.pk])
         found = cursor.fetchone()
     if found is None:  # deleted since the route query: let Wagtail say so
         return row.specific
-    found = list(found)
-    for index, convert in table.converters:
-        found[index] = convert(found[index])
-    own = dict(zip(table.attnames, found, strict=True))
-    values = [
-        own[field.attname] if field.attname in own else getattr(row, field.attname)
-        for field in model._meta.concrete_fields
-    ]
-    specific = model.from_db(connection.alias, table.all_attnames, values)
+    values = dict(zip(own.attnames, own.convert(list(found)), strict=True))
+    names = [field.attname for field in model._meta.concrete_fields]
+    specific = model.from_db(
+        connection.alias,
+        names,
+        [values[name] if name in values else getattr(row, name) for name in names],
+    )
     for name, value in row.__dict__.items():  # as get_specific copies them
         specific.__dict__.setdefault(name, value)
     row.__dict__["specific"] = specific
@@ -204,31 +165,6 @@ def _plain_child(model):
     return list(model._meta.parents) == [Page] and type(model._default_manager) is type(
         Page._default_manager
     )
-
-
-class _ChildTable:
-    """A page type's own columns (not Page's), selected by page id."""
-
-    def __init__(self, model):
-        quote = connection.ops.quote_name
-        fields = model._meta.local_concrete_fields
-        table = model._meta.db_table
-        self.attnames = [field.attname for field in fields]
-        self.all_attnames = [field.attname for field in model._meta.concrete_fields]
-        columns = ", ".join(quote(field.column) for field in fields)
-        key = quote(model._meta.pk.column)
-        self.sql = f"SELECT {columns} FROM {quote(table)} WHERE {key} = %s"  # noqa: S608
-        self.converters = _converters(fields, table)
-
-
-_child_tables_by_model = {}
-
-
-def _child_tables(model):
-    key = (connection.vendor, model)
-    if key not in _child_tables_by_model:
-        _child_tables_by_model[key] = _ChildTable(model)
-    return _child_tables_by_model[key]
 
 
 def _known_locale(page):
