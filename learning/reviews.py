@@ -190,7 +190,13 @@ def forget_reviewer(sender, instance, update_fields=None, **kwargs):
 
 
 def rating_summary(course):
-    """Approved reviews: {count, average, histogram: [(stars, n, percent) 5→1]}."""
+    """Approved reviews: {count, average, histogram: [(stars, n, percent) 5→1]}.
+
+    The stars, the JSON-LD and the review list of one render all ask: the answer
+    is kept on the page object, which lives for one request.
+    """
+    if _SUMMARY in course.__dict__:
+        return course.__dict__[_SUMMARY]
     key = _summary_key(course.translation_key)
     summary = cache.get(key)
     if summary is None:
@@ -218,7 +224,11 @@ def rating_summary(course):
             ],
         }
         cache.set(key, summary, CACHE_SECONDS)
+    course.__dict__[_SUMMARY] = summary
     return summary
+
+
+_SUMMARY = "_rating_summary"
 
 
 def _percent(part, total):

@@ -624,6 +624,18 @@ def test_a_warm_page_costs_one_redis_read(shop_course, monkeypatch):
     assert heading(first) == "Breathing Basics"
 
 
+@override_settings(RENDER_CACHE_SECONDS=0)
+def test_a_full_render_reads_the_course_rating_once(shop_course, monkeypatch):
+    """The stars, the JSON-LD and the review list share one rating summary."""
+    url = shop_course.en.url
+    redis = RedisCalls(monkeypatch)
+    redis.during(Client(), url)  # the summary is stored
+
+    response, _, _ = redis.during(Client(), url)
+    assert redis.reads_of("learning:rating") == 1
+    assert '"aggregateRating"' not in response.content.decode()  # no reviews yet
+
+
 def test_a_page_purged_after_the_keys_were_learned_renders_fresh(shop_course):
     url = shop_course.en.url
     reader = Client()

@@ -19,7 +19,7 @@ class RedisCalls:
 
     def _counting(self, name, original):
         def call(redis_client, *args, **kwargs):
-            self.calls.append(name)
+            self.calls.append((name, str(args[0]) if args else ""))
             return original(redis_client, *args, **kwargs)
 
         return call
@@ -29,6 +29,10 @@ class RedisCalls:
         self.calls.clear()
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
-        reads = sum(name in self.READS for name in self.calls)
-        writes = sum(name in self.WRITES for name in self.calls)
+        reads = sum(name in self.READS for name, _ in self.calls)
+        writes = sum(name in self.WRITES for name, _ in self.calls)
         return response, reads, writes
+
+    def reads_of(self, text):
+        """How many reads of the last request named a key containing `text`."""
+        return sum(name in self.READS and text in key for name, key in self.calls)
