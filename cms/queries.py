@@ -60,13 +60,8 @@ def localize_objects(objects, locale):
 
 def localized_instructors(course):
     """The course's instructors, in order, in the course's language."""
-    from cms.models import Instructor
-
-    ids = [link.instructor_id for link in course.course_instructors.all()]
-    if not ids:
-        return []
-    sources = Instructor.objects.in_bulk(ids)
-    return localize_objects([sources.get(pk) for pk in ids], course.locale_id)
+    links = course.course_instructors.select_related("instructor")
+    return localize_objects([link.instructor for link in links], course.locale_id)
 
 
 def for_cards(queryset):
