@@ -96,9 +96,14 @@ def _group_permissions_changed(sender, instance, action, reverse, pk_set, **kwar
             forget(_members(Group.objects.filter(pk__in=pk_set)))
 
 
-def _user_saved(sender, instance, created, **kwargs):
-    if not created:
-        forget([instance.pk])
+def _user_saved(sender, instance, created, update_fields=None, **kwargs):
+    """The superuser or active flag may have changed (not on a sign-in's save)."""
+    if created or (update_fields is not None and not FLAGS & set(update_fields)):
+        return
+    forget([instance.pk])
+
+
+FLAGS = {"is_superuser", "is_active"}
 
 
 def connect_signals():

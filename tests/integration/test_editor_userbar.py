@@ -101,7 +101,7 @@ def test_a_direct_permission_or_superuser_flag_counts_too(shop_course):
     assert USERBAR in page_of(reader, url)
 
     user.is_superuser = False
-    user.save()
+    user.save(update_fields=["is_superuser"])
     assert USERBAR not in page_of(reader, url)
     user.user_permissions.add(
         Permission.objects.get(
