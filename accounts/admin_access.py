@@ -15,8 +15,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save
+
+from cms.after_commit import now_and_after_commit
 
 PERMISSION = "wagtailadmin.access_admin"
 logger = logging.getLogger(__name__)
@@ -43,15 +44,11 @@ def may_open_admin(user):
 
 
 def forget(user_ids):
-    """Drop the remembered answers now and again at commit.
-
-    Again at commit: a page viewed between the change and its commit would
-    otherwise remember the old answer for the whole timeout.
-    """
+    """Drop the remembered answers now and again at commit (cms/after_commit.py):
+    a page viewed before the commit would remember the old answer."""
     keys = [_key(pk) for pk in user_ids]
     if keys:
-        _delete(keys)
-        transaction.on_commit(lambda: _delete(keys))
+        now_and_after_commit(lambda: _delete(keys))
 
 
 def _delete(keys):

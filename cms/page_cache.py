@@ -25,6 +25,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
 
+from cms.after_commit import now_and_after_commit
+
 logger = logging.getLogger(__name__)
 
 SITE_GENERATION = "pagecache:gen"
@@ -79,17 +81,9 @@ def purge_everything():
 
 
 def _bump_now_and_after_commit(keys):
-    """Bump the generations now, and again when the current transaction commits.
-
-    Now, so nobody gets the old copy from here on; again after the commit,
-    because a reader served between the two rendered the old rows (the admin
-    saves inside a transaction) and stored them under the new generation.
-    """
-    _bump(keys)
-    from django.db import connection, transaction
-
-    if connection.in_atomic_block:
-        transaction.on_commit(lambda: _bump(keys))
+    """Bump the generations now and again at commit (cms/after_commit.py): a
+    reader served in between rendered the old rows under the new generation."""
+    now_and_after_commit(lambda: _bump(keys))
 
 
 def _bump(keys):

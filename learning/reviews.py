@@ -7,11 +7,12 @@ no SQL query on a warm cache.
 """
 
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.after_commit import now_and_after_commit
 from learning.models import Review
 
 MAX_TEXT = 2000
@@ -161,9 +162,7 @@ def forget_summary(translation_key):
     before the commit would otherwise store the old one again.
     """
     key = _summary_key(translation_key)
-    cache.delete(key)
-    if connection.in_atomic_block:
-        transaction.on_commit(lambda: cache.delete(key))
+    now_and_after_commit(lambda: cache.delete(key))
     try:
         from cms.page_cache import page_paths, purge_paths
     except ImportError:  # no full-page cache in this build
