@@ -9,13 +9,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import ContentBlock
+from cms.publishing.read_only import DraftReadersMixin
 from cms.routing import FastRouteMixin
 
 NEWEST_COURSES = 6
 FEATURED_COURSES = 6
 
 
-class HomePage(FastRouteMixin, Page):
+class HomePage(DraftReadersMixin, FastRouteMixin, Page):
     """The root of one language's tree (`/en/`, `/es/`): hero and course sections.
 
     As the site root it routes every storefront URL (cms/routing.py).
@@ -84,7 +85,7 @@ class HomeFeaturedCourse(Orderable):
     panels = [FieldPanel("course")]
 
 
-class StandardPage(Page):
+class StandardPage(DraftReadersMixin, Page):
     """About, FAQ, contact, terms, privacy, refund policy: a title and a body."""
 
     intro = models.TextField(_("intro"), blank=True, max_length=400)

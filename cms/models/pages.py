@@ -7,6 +7,7 @@ the English source by wagtail-localize rather than retranslated; see
 docs/decisions/0010-course-content-model.md.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import SimpleLazyObject
@@ -18,7 +19,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.access import PREVIEW_ANONYMOUS
 from cms.blocks import ContentBlock, ListItemsBlock
+from cms.publishing.read_only import DraftReadersMixin
 from cms.video import embed_url
 
 
@@ -43,8 +46,18 @@ class LearnerPreviewMixin:
         ("enrolled", _("As an enrolled learner")),
     ]
 
+    def serve_preview(self, request, mode_name):
+        """ "As an anonymous visitor" renders for nobody signed in.
 
-class CourseIndexPage(Page):
+        The request is Wagtail's preview copy (or a share link's): the header
+        then offers "Sign in" instead of the editor's own "My account / Sign out".
+        """
+        if mode_name == PREVIEW_ANONYMOUS:
+            request.user = AnonymousUser()
+        return super().serve_preview(request, mode_name)
+
+
+class CourseIndexPage(DraftReadersMixin, Page):
     """The catalog: live courses of its language, filtered and paginated."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -66,7 +79,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(LearnerPreviewMixin, Page):
+class CoursePage(DraftReadersMixin, LearnerPreviewMixin, Page):
     """A course: what it teaches, who teaches it, and its lessons in order."""
 
     subtitle = models.CharField(_("subtitle"), max_length=160, blank=True)
@@ -198,7 +211,7 @@ class CourseInstructor(Orderable):
     panels = [FieldPanel("instructor")]
 
 
-class LessonPage(LearnerPreviewMixin, Page):
+class LessonPage(DraftReadersMixin, LearnerPreviewMixin, Page):
     """One lesson of a course; only free previews are open to everyone for now."""
 
     body = StreamField(ContentBlock(), blank=True, verbose_name=_("body"))

@@ -81,6 +81,12 @@ class DraftShareLink(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("draft share link")
         verbose_name_plural = _("draft share links")
+        permissions = [
+            (
+                "preview_page_drafts",
+                "Can browse pages and preview drafts and revisions without editing",
+            )
+        ]
 
     def __str__(self):
         return f"Share link for page {self.page_id} until {self.expires_at:%Y-%m-%d}"

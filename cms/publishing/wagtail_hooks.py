@@ -7,8 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 
-from cms.publishing import admin_views, scheduling, sharing
+from cms.publishing import admin_views, read_only, scheduling, sharing
+
+register_permission_policy(Page, read_only.draft_reader_page_policy())
 
 
 @hooks.register("register_admin_urls")

@@ -313,6 +313,10 @@ STRIPE_API_BASE = env.get("STRIPE_API_BASE")
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Mystic Courses"
+# The admin loads nothing from other sites: Wagtail's default avatar instead of
+# Gravatar's (blocked by ADMIN_CSP), and no release check against wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # New translations start as drafts; cms.publishing keeps them behind their source.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_BASE_URL = SITE_URL
