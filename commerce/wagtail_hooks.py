@@ -7,32 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from commerce import admin_views
 from commerce.models import Coupon, Enrollment, Order, Product
 
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Orders change only through their rules (webhooks, refunds), never a form."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return user.is_active and (
-            user.is_superuser or user.has_perm(self._get_permission_name(action))
-        )
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Order, ReadOnlyPermissionPolicy(Order))
+register_permission_policy(Order, admin_views.ORDER_POLICY)
 
 
 class OrderViewSet(ModelViewSet):
@@ -49,7 +33,7 @@ class OrderViewSet(ModelViewSet):
     list_display = [
         "number",
         "email",
-        "get_status_display",
+        Column("status", label=_("Status"), accessor="get_status_display"),
         Column("total", label=_("Total")),
         DateColumn("created_at", label=_("Created")),
     ]
@@ -182,9 +166,14 @@ def register_shop_urls():
     ]
 
 
+class SalesReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.ORDER_POLICY.user_has_permission(request.user, "view")
+
+
 @hooks.register("register_reports_menu_item")
 def register_sales_report_menu_item():
-    return AdminOnlyMenuItem(
+    return SalesReportMenuItem(
         _("Sales by course"),
         reverse("commerce_sales_report"),
         icon_name="table",
@@ -194,5 +183,5 @@ def register_sales_report_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_shop_panel(request, panels):
-    if request.user.is_superuser or request.user.has_perm("commerce.view_order"):
+    if admin_views.ORDER_POLICY.user_has_permission(request.user, "view"):
         panels.append(admin_views.ShopPanel())

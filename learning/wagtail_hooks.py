@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -77,7 +77,7 @@ class ReviewViewSet(ModelViewSet):
     list_display = [
         "product",
         "rating",
-        "get_status_display",
+        Column("status", label=_("Status"), accessor="get_status_display"),
         "language",
         "user",
         DateColumn("updated_at", label=_("Written")),

@@ -6,10 +6,10 @@ permission and work on any page of the site.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.models import Page
 
@@ -61,8 +61,10 @@ def page_links(request, page_id):
     )
 
 
-@require_POST
 def revoke(request, link_id):
+    _require_share_permission(request)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     link = get_object_or_404(DraftShareLink.objects.select_related("page"), pk=link_id)
     _require_share_permission(request, link.page)
     sharing.revoke(link)

@@ -1,5 +1,6 @@
 """`POST /api/vitals`: where learners' browsers report page speed, and its report."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -27,8 +28,18 @@ def collect(request):
     return HttpResponse(status=204)
 
 
+VIEW_PERMISSION = "vitals.view_vitalsample"
+
+
+def may_view_report(user):
+    """Superusers, or anyone granted "Can view vital sample"."""
+    return user.has_perm(VIEW_PERMISSION)
+
+
 def report(request):
-    """Admin report (wired in wagtail_hooks with staff-only access)."""
+    """Admin report: p75 of each metric per page over the last week."""
+    if not may_view_report(request.user):
+        raise PermissionDenied
     return TemplateResponse(
         request, "vitals/report.html", {"rows": p75_by_page(), "days": 7}
     )

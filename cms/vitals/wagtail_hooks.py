@@ -3,7 +3,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 
 from cms.vitals import views
 
@@ -13,8 +13,13 @@ def vitals_admin_urls():
     return [path("reports/web-vitals/", views.report, name="vitals_report")]
 
 
+class VitalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.may_view_report(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def vitals_menu_item():
-    return AdminOnlyMenuItem(
+    return VitalsMenuItem(
         _("Web vitals"), reverse("vitals_report"), icon_name="time", order=900
     )

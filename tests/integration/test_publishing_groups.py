@@ -20,7 +20,12 @@ def member_of(django_user_model, group_name, email=None):
 def test_migration_creates_the_four_editorial_groups(site_tree):
     names = set(Group.objects.values_list("name", flat=True))
     assert {"Editors", "Moderators", "Translators", "Marketing"} <= names
-    assert not GroupPagePermission.objects.filter(group__name="Marketing").exists()
+    # Marketing's one page permission lists the tree; it cannot lock with it.
+    assert set(
+        GroupPagePermission.objects.filter(group__name="Marketing").values_list(
+            "page__depth", "permission__codename"
+        )
+    ) == {(1, "lock_page")}
     assert not GroupPagePermission.objects.filter(
         group__name__in=["Editors", "Translators", "Marketing"],
         permission__codename="publish_page",
@@ -38,15 +43,22 @@ def test_both_home_pages_need_editor_review(site_tree):
 def test_marketing_can_neither_edit_nor_publish(client, django_user_model, site_tree):
     course = draft_course(site_tree)
     marketing = member_of(django_user_model, "Marketing")
-    assert not course.permissions_for_user(marketing).can_publish()
-    assert not course.permissions_for_user(marketing).can_edit()
+    permissions = course.permissions_for_user(marketing)
+    assert not permissions.can_publish()
+    assert not permissions.can_delete()
+    assert not permissions.can_lock()
+    assert not permissions.can_copy()
+    # The editor opens, read-only (cms.publishing.read_only).
+    assert permissions.can_edit()
+    assert permissions.page_locked()
 
     client.force_login(marketing)
     response = client.post(
         f"/admin/pages/{course.pk}/edit/",
         course_form(course, title="Published by marketing", **{"action-publish": "1"}),
     )
-    assert response.status_code in (302, 403)
+    assert response.status_code == 200  # the editor again, saying why
+    assert "locked" in response.content.decode()
     course = fresh(course)
     assert not course.live
     assert course.title != "Published by marketing"
@@ -121,6 +133,9 @@ def test_group_migration_can_run_again_without_changing_anything(site_tree):
     migration = importlib.import_module(
         "cms.publishing.migrations.0002_editorial_groups_and_editor_review"
     )
+    readers_and_shop = importlib.import_module(
+        "cms.publishing.migrations.0004_marketing_reads_drafts_and_shop_staff"
+    )
 
     def snapshot():
         return (
@@ -135,8 +150,9 @@ def test_group_migration_can_run_again_without_changing_anything(site_tree):
         )
 
     before = snapshot()
-    migration.create_groups_and_workflow(apps, None)
-    migration.create_groups_and_workflow(apps, None)
+    for _ in range(2):
+        migration.create_groups_and_workflow(apps, None)
+        readers_and_shop.grant(apps, None)
     assert snapshot() == before
 
 
