@@ -45,9 +45,14 @@ def ensure_site():
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", root_page=english, is_default_site=True
+            hostname="localhost",
+            site_name=settings.WAGTAIL_SITE_NAME,
+            root_page=english,
+            is_default_site=True,
         )
-    elif site.root_page_id != english.pk:
+    elif site.root_page_id != english.pk or not site.site_name:
+        # The admin dashboard is titled with the site's name, else its host name.
         site.root_page = english
+        site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
         site.save()
     return english

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -106,3 +107,27 @@ class ReviewViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_review_viewset():
     return ReviewViewSet()
+
+
+class ReviewsAwaitingModerationPanel(Component):
+    """Dashboard: how many reviews wait for a moderator, and the oldest few."""
+
+    name = "learning_reviews_awaiting"
+    order = 60
+    template_name = "learning/admin/reviews_panel.html"
+    shown = 5
+
+    def get_context_data(self, parent_context):
+        waiting = Review.objects.filter(status=Review.PENDING)
+        return {
+            "count": waiting.count(),
+            "oldest": waiting.select_related("product", "user").order_by("updated_at")[
+                : self.shown
+            ],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_reviews_panel(request, panels):
+    if request.user.has_perm("learning.change_review"):
+        panels.append(ReviewsAwaitingModerationPanel())

@@ -41,23 +41,33 @@ def page_links(request, page_id):
     """The page's share links; POST creates one and shows its URL once."""
     page = get_object_or_404(Page, pk=page_id)
     _require_share_permission(request, page)
-    new_url = None
-    if request.method == "POST":
-        _link, token = sharing.create_share_link(page, request.user)
+    new_link = new_url = None
+    form = sharing.ShareLinkForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if form.is_bound and form.is_valid():
+        new_link, token = sharing.create_share_link(
+            page, request.user, lifetime=form.lifetime()
+        )
         new_url = request.build_absolute_uri(
             sharing.share_path(token, page.locale.language_code)
         )
         messages.success(
             request, _("Share link created. Copy it now: it is shown only once.")
         )
+        form = sharing.ShareLinkForm()
+    elif form.is_bound:
+        status = 400
     return TemplateResponse(
         request,
         "publishing/admin/page_links.html",
         {
             "page": page,
+            "form": form,
             "links": sharing.links_for_page(page),
+            "new_link": new_link,
             "new_url": new_url,
         },
+        status=status,
     )
 
 

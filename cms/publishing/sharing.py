@@ -8,14 +8,26 @@ is revoked; it grants nothing else.
 
 from datetime import timedelta
 
+from django import forms
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from cms.publishing.models import SHARE_LINK_DAYS, DraftShareLink, hash_token
 
 SHARE_PERMISSION = "publishing.add_draftsharelink"
+# How long a new link works: from an hour to thirty days, a week unless chosen.
+LIFETIMES = {
+    "1h": (timedelta(hours=1), _("1 hour")),
+    "1d": (timedelta(days=1), _("1 day")),
+    "3d": (timedelta(days=3), _("3 days")),
+    "7d": (timedelta(days=SHARE_LINK_DAYS), _("7 days")),
+    "14d": (timedelta(days=14), _("14 days")),
+    "30d": (timedelta(days=30), _("30 days")),
+}
+DEFAULT_LIFETIME = "7d"
 TOKEN_BYTES = 32
 TOKEN_LENGTH = 43  # len(secrets.token_urlsafe(32))
 
@@ -35,15 +47,29 @@ def new_token():
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
+class ShareLinkForm(forms.Form):
+    """The one choice made when creating a link: how long it works."""
+
+    expires_in = forms.ChoiceField(
+        label=_("Link works for"),
+        choices=[(key, label) for key, (_lifetime, label) in LIFETIMES.items()],
+        initial=DEFAULT_LIFETIME,
+        required=False,  # not chosen: the default week
+    )
+
+    def lifetime(self):
+        return LIFETIMES[self.cleaned_data["expires_in"] or DEFAULT_LIFETIME][0]
+
+
 @transaction.atomic
-def create_share_link(page, user, *, days=SHARE_LINK_DAYS):
+def create_share_link(page, user, *, lifetime=LIFETIMES[DEFAULT_LIFETIME][0]):
     """A new link for `page`; returns (link, token). The token is never stored."""
     token = new_token()
     link = DraftShareLink.objects.create(
         page=page,
         token_hash=hash_token(token),
         created_by=user,
-        expires_at=timezone.now() + timedelta(days=days),
+        expires_at=timezone.now() + lifetime,
     )
     return link, token
 
