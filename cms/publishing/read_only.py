@@ -12,6 +12,9 @@ first asks the page policy whether the user "changes" pages at all; the policy
 below says yes for draft readers, and each page's tester answers the rest.
 """
 
+import re
+from contextvars import ContextVar
+
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.locks import BaseLock
@@ -19,6 +22,29 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 READ_DRAFTS_PERMISSION = "publishing.preview_page_drafts"
+# Only requests that read let draft readers past `can_edit`: GET/HEAD, and the
+# preview panel's POST of the form (kept in the session, never saved to the page).
+# Any other POST, the page editor's or wagtail-localize's, finds them unable to
+# edit. Outside a request nobody reads drafts this way.
+PREVIEW_POST = re.compile(r"^/admin/pages/\d+/edit/preview/$")
+_reading_request = ContextVar("draft_reader_reading_request", default=False)
+
+
+class ReadingRequestMiddleware:
+    """Notes whether the current request only reads (see PREVIEW_POST)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reading = request.method in ("GET", "HEAD") or (
+            request.method == "POST" and PREVIEW_POST.match(request.path)
+        )
+        token = _reading_request.set(bool(reading))
+        try:
+            return self.get_response(request)
+        finally:
+            _reading_request.reset(token)
 
 
 def edits_page(user, page):
@@ -40,7 +66,9 @@ class DraftReaderPermissionTester(PagePermissionTester):
     """Lets draft readers into the editor and previews; nothing that changes."""
 
     def can_edit(self):
-        return super().can_edit() or reads_only(self.user, self.page)
+        return super().can_edit() or (
+            _reading_request.get() and reads_only(self.user, self.page)
+        )
 
     def can_lock(self):
         return super().can_lock() and not reads_only(self.user, self.page)
