@@ -175,3 +175,36 @@ def test_translators_may_translate_categories_and_instructors_but_not_add_them(
     assert translator.has_perm("cms.change_instructor")
     assert not translator.has_perm("cms.add_category")
     assert editor.has_perm("cms.add_instructor")
+
+
+def test_marketing_cannot_change_a_translation_in_the_translation_editor(
+    client, django_user_model, site_tree
+):
+    from django.urls import reverse
+    from wagtail.models import Locale
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    course = draft_course(site_tree)
+    source, _created = TranslationSource.get_or_create_from_instance(course)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="es")
+    )
+    translation.save_target()
+    segment = StringSegment.objects.filter(source=source).first()
+    client.force_login(member_of(django_user_model, "Marketing"))
+
+    response = client.put(
+        reverse(
+            "wagtail_localize:edit_string_translation",
+            args=[translation.pk, segment.pk],
+        ),
+        "value=Cambiado+por+marketing",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (302, 403)
+    assert not StringTranslation.objects.filter(data="Cambiado por marketing").exists()
