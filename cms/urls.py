@@ -59,3 +59,6 @@ urlpatterns += i18n_patterns(
 
 # allauth's rate-limit refusals: translated 429 page with Retry-After.
 handler429 = "accounts.ratelimits.handler429"
+# 400 and 500 pages in the language of the URL (cms/error_pages.py).
+handler400 = "cms.error_pages.bad_request"
+handler500 = "cms.error_pages.server_error"

@@ -21,6 +21,7 @@ from cms import ratelimit
 from commerce import cart as carts
 from commerce import conf, coupons, fulfilment, gateway, orders
 from commerce.catalog import course_page
+from commerce.forms import product_id_from
 from commerce.models import Enrollment, Order, Product
 from commerce.money import currency_for_language
 from commerce.verification import has_verified_email
@@ -29,10 +30,10 @@ log = logging.getLogger(__name__)
 
 
 def _product_from_post(request):
-    raw = request.POST.get("product", "")
-    if not raw.isdigit():
+    product_id = product_id_from(request.POST)
+    if product_id is None:
         return None
-    return Product.objects.filter(pk=int(raw)).first()
+    return Product.objects.filter(pk=product_id).first()
 
 
 def _back(request, default):
@@ -106,10 +107,10 @@ def cart_add(request):
 
 @require_POST
 def cart_remove(request):
-    raw = request.POST.get("product", "")
-    if not raw.isdigit():
+    product_id = product_id_from(request.POST)
+    if product_id is None:
         return HttpResponseBadRequest(_("Unknown course."))
-    carts.remove(request, int(raw))
+    carts.remove(request, product_id)
     messages.info(request, _("The course left your cart."))
     return redirect("commerce:cart")
 
