@@ -36,6 +36,12 @@ def _product_from_post(request):
     return Product.objects.filter(pk=product_id).first()
 
 
+def _course_page(product):
+    """The course page to show a product as a card (cover, link), or None."""
+    page = course_page(product)
+    return page.specific if page is not None else None
+
+
 def _back(request, default):
     target = request.POST.get("next") or default
     if url_has_allowed_host_and_scheme(
@@ -76,6 +82,10 @@ def cart_view(request):
         {
             "contents": contents,
             "summary": contents.summary,
+            "cards": [
+                {"line": line, "course": _course_page(line.product)}
+                for line in contents.summary.lines
+            ],
             "coupon_code": request.session.get(carts.COUPON_SESSION_KEY, ""),
         },
     )
@@ -208,7 +218,7 @@ def my_courses(request):
         Enrollment.objects.active().filter(user=request.user).select_related("product")
     )
     items = [
-        {"enrollment": enrollment, "page": course_page(enrollment.product)}
+        {"enrollment": enrollment, "page": _course_page(enrollment.product)}
         for enrollment in enrollments
     ]
     return render(request, "commerce/my_courses.html", {"items": items})
