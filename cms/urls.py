@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_login import admin_login
 from cms import health
+from cms.favicon import favicon_ico
 from cms.robots import robots_txt
 from cms.sitemap import SITEMAPS
 from cms.vitals import views as vitals_views
@@ -26,6 +27,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # SEO: robots.txt and a sitemap index covering both language trees.
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", favicon_ico, name="favicon_ico"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -59,3 +62,6 @@ urlpatterns += i18n_patterns(
 
 # allauth's rate-limit refusals: translated 429 page with Retry-After.
 handler429 = "accounts.ratelimits.handler429"
+# 400 and 500 pages in the language of the URL (cms/error_pages.py).
+handler400 = "cms.error_pages.bad_request"
+handler500 = "cms.error_pages.server_error"

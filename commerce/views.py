@@ -21,6 +21,7 @@ from cms import ratelimit
 from commerce import cart as carts
 from commerce import conf, coupons, fulfilment, gateway, orders
 from commerce.catalog import course_page
+from commerce.forms import product_id_from
 from commerce.models import Enrollment, Order, Product
 from commerce.money import currency_for_language
 from commerce.verification import has_verified_email
@@ -29,10 +30,16 @@ log = logging.getLogger(__name__)
 
 
 def _product_from_post(request):
-    raw = request.POST.get("product", "")
-    if not raw.isdigit():
+    product_id = product_id_from(request.POST)
+    if product_id is None:
         return None
-    return Product.objects.filter(pk=int(raw)).first()
+    return Product.objects.filter(pk=product_id).first()
+
+
+def _course_page(product):
+    """The course page to show a product as a card (cover, link), or None."""
+    page = course_page(product)
+    return page.specific if page is not None else None
 
 
 def _back(request, default):
@@ -75,6 +82,10 @@ def cart_view(request):
         {
             "contents": contents,
             "summary": contents.summary,
+            "cards": [
+                {"line": line, "course": _course_page(line.product)}
+                for line in contents.summary.lines
+            ],
             "coupon_code": request.session.get(carts.COUPON_SESSION_KEY, ""),
         },
     )
@@ -106,10 +117,10 @@ def cart_add(request):
 
 @require_POST
 def cart_remove(request):
-    raw = request.POST.get("product", "")
-    if not raw.isdigit():
+    product_id = product_id_from(request.POST)
+    if product_id is None:
         return HttpResponseBadRequest(_("Unknown course."))
-    carts.remove(request, int(raw))
+    carts.remove(request, product_id)
     messages.info(request, _("The course left your cart."))
     return redirect("commerce:cart")
 
@@ -207,7 +218,7 @@ def my_courses(request):
         Enrollment.objects.active().filter(user=request.user).select_related("product")
     )
     items = [
-        {"enrollment": enrollment, "page": course_page(enrollment.product)}
+        {"enrollment": enrollment, "page": _course_page(enrollment.product)}
         for enrollment in enrollments
     ]
     return render(request, "commerce/my_courses.html", {"items": items})

@@ -1,31 +1,44 @@
-"""Learning URLs, under the language prefix (/en/learn/…, /es/certificates/…)."""
+"""Learning URLs under the language prefix: /en/learn/…, /es/mis-certificados/…
+
+Pages a learner reads have translated paths; the untranslated ones redirect
+(cms/localized_paths.py). The form posts under learn/ keep one path.
+"""
 
 from django.urls import path
+from django.utils.translation import pgettext_lazy
 
+from cms.localized_paths import with_untranslated_redirects
 from learning import views
 
 app_name = "learning"
 
-urlpatterns = [
-    path(
-        "learn/lessons/<int:lesson_id>/complete/",
-        views.complete_lesson,
-        name="complete_lesson",
-    ),
-    path(
-        "learn/courses/<int:course_id>/review/",
-        views.review_course,
-        name="review_course",
-    ),
-    path(
-        "my/certificates/<str:code>/",
-        views.certificate_detail,
-        name="certificate",
-    ),
-    path("certificates/verify/", views.verify_form, name="verify"),
-    path(
-        "certificates/verify/<str:code>/",
-        views.verify_certificate,
-        name="verify_certificate",
-    ),
-]
+urlpatterns = with_untranslated_redirects(
+    [
+        path(
+            "learn/lessons/<int:lesson_id>/complete/",
+            views.complete_lesson,
+            name="complete_lesson",
+        ),
+        path(
+            "learn/courses/<int:course_id>/review/",
+            views.review_course,
+            name="review_course",
+        ),
+        path(
+            pgettext_lazy("URL path", "my/certificates/<str:code>/"),
+            views.certificate_detail,
+            name="certificate",
+        ),
+        path(
+            pgettext_lazy("URL path", "certificates/verify/"),
+            views.verify_form,
+            name="verify",
+        ),
+        path(
+            pgettext_lazy("URL path", "certificates/verify/<str:code>/"),
+            views.verify_certificate,
+            name="verify_certificate",
+        ),
+    ],
+    namespace=app_name,
+)

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: its check runs after CSRF's, on the form CSRF has already read.
+    "cms.nul_bytes.RejectNulBytesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

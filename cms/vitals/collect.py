@@ -32,8 +32,8 @@ def parse_beacon(body):
         raise InvalidBeacon("expected an object")
     path = data.get("path")
     languages = {code for code, _name in settings.LANGUAGES}
-    if not isinstance(path, str) or len(path) > 255:
-        raise InvalidBeacon("bad path")
+    if not isinstance(path, str) or len(path) > 255 or "\x00" in path:
+        raise InvalidBeacon("bad path")  # PostgreSQL text holds no NUL
     language = path.split("/")[1] if path.startswith("/") else ""
     if language not in languages:
         raise InvalidBeacon("path outside the storefront")

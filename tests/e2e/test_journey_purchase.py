@@ -43,7 +43,7 @@ def test_visitor_buys_in_spanish_then_staff_refund_locks_the_lesson(
     page.goto(f"{live_server.url}{shop_course.es.url}")
     expect(page.locator(".course-price")).to_contain_text("45,00")
     page.get_by_role("button", name="Inscribirse").click()
-    expect(page).to_have_url(re.compile(r"/es/cart/$"))
+    expect(page).to_have_url(re.compile(r"/es/carrito/$"))
     expect(page.locator("[data-cart-total]")).to_have_text("45,00\xa0€")
     expect(page.locator("[data-cart-count]")).to_have_text("1")
 
@@ -64,18 +64,18 @@ def test_visitor_buys_in_spanish_then_staff_refund_locks_the_lesson(
         confirm.first.click()
 
     # The cart survived sign-up; check out on the test checkout page.
-    page.goto(f"{live_server.url}/es/cart/")
+    page.goto(f"{live_server.url}/es/carrito/")
     expect(page.locator("[data-cart-total]")).to_have_text("45,00\xa0€")
     page.get_by_role("button", name="Pagar").click()
     expect(page.locator(".banner")).to_contain_text("TEST MODE")
     page.get_by_role("button", name="Pay (test)").click()
-    expect(page).to_have_url(re.compile(r"/es/checkout/success/"))
+    expect(page).to_have_url(re.compile(r"/es/pago/confirmacion/"))
     expect(page.locator("[data-order-status]")).to_have_attribute(
         "data-order-status", "paid", timeout=15_000
     )
 
     # The course is in "My courses" and its paid lesson opens.
-    page.goto(f"{live_server.url}/es/my/courses/")
+    page.goto(f"{live_server.url}/es/mis-cursos/")
     expect(page.get_by_role("link", name="Breathing Basics (ES)")).to_be_visible()
     page.goto(paid_lesson_es)
     expect(page.get_by_text("PAID-BODY-SECRET")).to_be_visible()

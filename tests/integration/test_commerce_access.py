@@ -86,7 +86,7 @@ def test_my_courses_lists_enrolled_courses_in_the_readers_language(
 ):
     enroll(shop_learner, shop_course.product, source="grant")
     client.force_login(shop_learner)
-    assert "Breathing Basics (ES)" in client.get("/es/my/courses/").content.decode()
+    assert "Breathing Basics (ES)" in client.get("/es/mis-cursos/").content.decode()
     assert "Breathing Basics" in client.get("/en/my/courses/").content.decode()
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from commerce.models import CartItem, Enrollment
+from tests.support.urls import localized_url
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ def add(client, product, lang="en", **extra):
 
 
 def cart_page(client, lang="en"):
-    return client.get(f"/{lang}/cart/")
+    return client.get(localized_url("commerce:cart", lang))
 
 
 def test_anonymous_visitor_adds_a_course_once_and_sees_the_count(client, shop_course):

@@ -5,19 +5,20 @@ import pytest
 
 from commerce.models import Enrollment, Order
 from tests.commerce_support import make_learner
+from tests.support.urls import localized_url
 
 pytestmark = pytest.mark.django_db
 
 
 def checkout(client, lang="en"):
-    return client.post(f"/{lang}/checkout/")
+    return client.post(localized_url("commerce:checkout", lang))
 
 
 def test_checkout_creates_a_pending_order_and_a_stripe_session(
     client, shop_course, shop_learner, stripe_standin
 ):
     client.force_login(shop_learner)
-    client.post("/es/cart/add/", {"product": shop_course.product.pk})
+    client.post("/es/carrito/agregar/", {"product": shop_course.product.pk})
     response = checkout(client, "es")
     assert response.status_code == 303
     order = Order.objects.get()
@@ -41,7 +42,7 @@ def test_checkout_creates_a_pending_order_and_a_stripe_session(
         "unit_amount": "4500",
         "product_data": {"name": "Breathing Basics"},
     }
-    assert "/es/checkout/success/" in params["success_url"]
+    assert "/es/pago/confirmacion/" in params["success_url"]
     assert not Enrollment.objects.exists()
 
 

@@ -12,12 +12,15 @@ from commerce import coupons
 from commerce.models import Coupon, CouponAmount, CouponRedemption, Order
 from tests.commerce_support import WEBHOOK_SECRET, build_course, make_learner
 from tests.fakes.stripe_server import signed_post
+from tests.support.urls import localized_url
 
 pytestmark = pytest.mark.django_db
 
 
 def apply(client, code, lang="en"):
-    return client.post(f"/{lang}/cart/coupon/", {"code": code}, follow=True)
+    return client.post(
+        localized_url("commerce:cart_coupon", lang), {"code": code}, follow=True
+    )
 
 
 def test_percentage_coupon_discounts_the_cart_and_the_stripe_charge(
@@ -49,7 +52,7 @@ def test_percentage_coupon_discounts_the_cart_and_the_stripe_charge(
 def test_fixed_coupon_is_per_currency(client, shop_course):
     coupon = Coupon.objects.create(code="TENOFF", kind=Coupon.KIND_FIXED)
     CouponAmount.objects.create(coupon=coupon, currency="EUR", amount_minor=1000)
-    client.post("/es/cart/add/", {"product": shop_course.product.pk})
+    client.post("/es/carrito/agregar/", {"product": shop_course.product.pk})
     assert apply(client, "tenoff", "es").context["summary"].total_minor == 3500
     client.post("/en/cart/coupon/", {"remove": "1"})
     response = apply(client, "tenoff", "en")
