@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "cms.ratelimit.ApiRateLimitMiddleware",
     "cms.page_cache.AnonymousPageCacheMiddleware",
+    "cms.private_responses.PrivateResponsesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
