@@ -21,7 +21,7 @@ def can_view_lesson_body(request, lesson):
     from commerce.access import can_open_lesson
 
     return can_open_lesson(
-        getattr(request, "user", None), lesson, share_token=_share_token(request)
+        getattr(request, "user", None), lesson, share_token=share_token(request)
     )
 
 
@@ -41,8 +41,12 @@ def opens_every_lesson(request, course, enrolled=None):
     )
 
 
-def _share_token(request):
-    """A lesson share link's token, if the request carries one (`?share=`)."""
+def share_token(request):
+    """A lesson share link's token, if the request carries one (`?share=`).
+
+    Such a response shows what the token opened: never cached or shared
+    (cms/private_responses.py, cms/render_cache.py).
+    """
     return request.GET.get("share") if request is not None else None
 
 

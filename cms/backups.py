@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import connections
 
 FILENAME_FORMAT = "mystic-%Y%m%dT%H%M%SZ.dump"
+DIRECTORY_MODE = 0o700  # dumps hold personal data: the backup account's alone
+FILE_MODE = 0o600
 
 
 class BackupError(Exception):
@@ -41,16 +43,26 @@ def _run(command, env):
 
 
 def create_backup(directory, now=None):
-    """Dump the database to a new timestamped file in `directory`; return its path."""
+    """Dump the database to a new timestamped file in `directory`; return its path.
+
+    A dump holds every learner's personal data and password hash: the directory
+    is 0700 and each file 0600, whatever the process umask, so only the
+    account that runs the backups can read them.
+    """
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=DIRECTORY_MODE, parents=True, exist_ok=True)
+    directory.chmod(DIRECTORY_MODE)
     now = now or datetime.now(UTC)
     target = directory / now.strftime(FILENAME_FORMAT)
     env, dbname = _connection_env()
     partial = target.with_suffix(".partial")
+    # Created private before pg_dump writes a byte into it.
+    partial.unlink(missing_ok=True)
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
     _run(
         ["pg_dump", "--format=custom", "--compress=6", f"--file={partial}", dbname], env
     )
+    partial.chmod(FILE_MODE)
     partial.rename(target)
     return target
 

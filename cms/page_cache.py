@@ -8,7 +8,8 @@ that sets no cookie and is not private.
 
 Purging is by URL: publishing or unpublishing a page bumps a generation counter for
 its own URLs, its translations' and its ancestors' (the catalog and home pages list
-it), so their cached copies are never served again: a copy is stored with the
+it), and unpublishing also its descendants' (no longer served under it), so
+their cached copies are never served again: a copy is stored with the
 generations it was rendered under, served only while they are current (both read in
 one round trip), and overwritten by the next render. Changes to things many pages
 show (categories, instructors, prices), slug changes and moves (every URL below the
@@ -172,16 +173,40 @@ def page_paths(page):
     translations = Page.objects.filter(translation_key=page.translation_key)
     for translated in translations:
         for shown_on in [translated, *translated.get_ancestors().filter(depth__gt=1)]:
-            url = shown_on.get_url()
-            if url:
-                paths.add(url if url.startswith("/") else f"/{url.split('/', 3)[-1]}")
-    return paths
+            paths.add(_path_of(shown_on))
+    return paths - {None}
+
+
+def descendant_paths(page):
+    """The URL paths of every page below `page` (an unpublished course's lessons)."""
+    from wagtail.models import Page
+
+    descendants = Page.objects.descendant_of(page)
+    return {_path_of(descendant) for descendant in descendants} - {None}
+
+
+def _path_of(page):
+    """The page's URL path (None when it is not routable)."""
+    url = page.get_url()
+    if not url:
+        return None
+    return url if url.startswith("/") else f"/{url.split('/', 3)[-1]}"
 
 
 def purge_page(sender=None, instance=None, **kwargs):
     """Signal receiver: a page was published, unpublished, moved or deleted."""
     if instance is not None:
         purge_paths(page_paths(instance))
+
+
+def purge_unpublished_page(sender=None, instance=None, **kwargs):
+    """Signal receiver: a page left the site, and every page below it with it.
+
+    Its live children are no longer served (cms/publishing: never under a
+    non-live parent), so their cached copies must go too.
+    """
+    if instance is not None:
+        purge_paths(page_paths(instance) | descendant_paths(instance))
 
 
 def purge_all(sender=None, **kwargs):
@@ -200,7 +225,9 @@ def connect_signals():
     )
 
     page_published.connect(purge_page, dispatch_uid="page_cache_published")
-    page_unpublished.connect(purge_page, dispatch_uid="page_cache_unpublished")
+    page_unpublished.connect(
+        purge_unpublished_page, dispatch_uid="page_cache_unpublished"
+    )
     # A new slug or a move changes every URL below the page, and a reorder the
     # order of its parent's lists: links to them are everywhere.
     page_slug_changed.connect(purge_all, dispatch_uid="page_cache_slug")

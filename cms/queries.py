@@ -74,10 +74,13 @@ def for_cards(queryset):
 
 
 def live_courses(locale):
-    """Every live, public course in `locale`."""
+    """Every live, public course in `locale` (none under an unpublished catalog)."""
     from cms.models import CoursePage
+    from cms.publishing.scheduling import without_unpublished_ancestors
 
-    return CoursePage.objects.live().public().filter(locale=locale)
+    return without_unpublished_ancestors(
+        CoursePage.objects.live().public().filter(locale=locale)
+    )
 
 
 def localized_live_courses(courses, locale):

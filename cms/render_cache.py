@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from cms import page_cache
+from cms.access import share_token
 
 
 def enabled_for(request, page):
@@ -33,7 +34,7 @@ def enabled_for(request, page):
         and page.pk
         and request.method in ("GET", "HEAD")
         and not getattr(request, "is_preview", False)
-        and "share" not in request.GET
+        and not share_token(request)
     )
 
 

@@ -2,7 +2,8 @@
 
 Wagtail's own sitemap only walks the default site's root page (the English home),
 so Spanish pages would be missing. Here every live, public page under any
-translation of the site's root is listed, and each entry names its translations
+translation of the site's root is listed (none under a non-live page: it is not
+served), and each entry names its translations
 (`<xhtml:link rel="alternate" hreflang>`) plus an `x-default` pointing to English.
 """
 
@@ -13,6 +14,7 @@ from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms.publishing.scheduling import without_unpublished_ancestors
 from cms.seo import absolute_page_url
 
 
@@ -26,8 +28,7 @@ class BilingualSitemap(Sitemap):
         for root in roots:
             queryset |= Page.objects.descendant_of(root, inclusive=True)
         return (
-            queryset.live()
-            .public()
+            without_unpublished_ancestors(queryset.live().public())
             .order_by("path")
             .select_related("locale")
             .only(

@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from cms import ratelimit
+from cms.same_origin import refuse_cross_site_posts
 from commerce import cart as carts
 from commerce import conf, coupons, fulfilment, gateway, orders
 from commerce.catalog import course_page
@@ -92,14 +93,17 @@ def cart_view(request):
 
 
 @csrf_exempt
+@refuse_cross_site_posts
 @require_POST
 def cart_add(request):
     """Put a course in the visitor's cart.
 
-    Exempt from CSRF on purpose: the only effect is a course in the requester's
-    own cart (the session cookie is SameSite=Lax, so a cross-site POST does not
-    even carry it), and a token in the course page's Enroll form would keep every
-    course page out of the anonymous page cache (cms/page_cache.py).
+    Exempt from CSRF tokens on purpose: a token in the course page's Enroll form
+    would keep every course page out of the anonymous page cache
+    (cms/page_cache.py). Posts from other sites are refused by what the browser
+    says of their origin instead (cms/same_origin.py): without that, such a post
+    (which carries no SameSite=Lax session cookie) would start a new session and
+    sign the learner out.
     """
     product = _product_from_post(request)
     if product is None:

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "cms.ratelimit.ApiRateLimitMiddleware",
     "cms.page_cache.AnonymousPageCacheMiddleware",
+    "cms.private_responses.PrivateResponsesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -245,7 +246,11 @@ LOGIN_REDIRECT_URL = "/"
 # Accounts (django-allauth): email is the login.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# Mandatory: with it, ACCOUNT_PREVENT_ENUMERATION covers sign-up too. A sign-up
+# with a registered address gets the same "verify your email" page, and the
+# owner an "account already exists" email; the address is proved before sign-in.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # same browser: signed in on confirming
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 # Learner accounts (accounts/, docs/decisions/0020-learner-accounts.md).

@@ -37,8 +37,12 @@ def test_spanish_sign_up_verify_sign_out_sign_in(
     page.get_by_label("Contraseña (otra vez)").fill(PASSWORD)
     page.get_by_role("button", name="Crear cuenta").click()
 
-    expect(page).to_have_url(re.compile(r"/es/accounts/$"))
-    expect(page.get_by_text("aún sin verificar")).to_be_visible()
+    # Verification is mandatory: the same page whether or not the address was
+    # already registered (no account enumeration); signed in once confirmed.
+    expect(page).to_have_url(re.compile(r"/es/accounts/confirm-email/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Verifique su dirección de correo electrónico"
+    )
     user = User.objects.get(email="lucia@example.com")
     assert user.preferred_language == "es"
 

@@ -75,18 +75,19 @@ def test_a_new_email_replaces_the_old_only_once_verified(
     ]
 
 
-def test_an_unverified_learner_can_resend_the_verification_email(
+def test_an_unverified_learner_signing_in_gets_a_new_verification_email(
     client, django_capture_on_commit_callbacks
 ):
+    """Verification is mandatory: signing in with an unproved address sends the
+    link again instead of opening the account."""
     user = User.objects.create_user(email="sol@example.com", password=PASSWORD)
     EmailAddress.objects.create(user=user, email=user.email, primary=True)
-    client.post("/en/accounts/login/", {"login": user.email, "password": PASSWORD})
-    assert not has_verified_email(user)
-    page = client.get("/en/accounts/")
-    assert b"action_send" in page.content
-
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/en/accounts/email/", {"email": user.email, "action_send": ""})
+        response = client.post(
+            "/en/accounts/login/", {"login": user.email, "password": PASSWORD}
+        )
+    assert response["Location"] == "/en/accounts/confirm-email/"
+    assert client.get("/en/accounts/").status_code == 302  # not signed in
     assert OutgoingEmail.objects.filter(to="sol@example.com").exists()
     assert "/confirm-email/" in mail.outbox[-1].body
 

@@ -48,3 +48,13 @@ def test_retention_prunes_only_old_dumps(tmp_path):
         "mystic-20261124T030000Z.dump",
         "notes.txt",
     ]
+
+
+@pytest.mark.django_db
+def test_backups_are_readable_by_their_owner_only(tmp_path):
+    """A dump holds every learner's personal data: 0600 in a 0700 directory."""
+    directory = tmp_path / "backups"
+    call_command("backup", dir=str(directory))
+    (dump,) = directory.glob("mystic-*.dump")
+    assert dump.stat().st_mode & 0o777 == 0o600
+    assert directory.stat().st_mode & 0o777 == 0o700

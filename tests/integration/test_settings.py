@@ -14,14 +14,19 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
     "REDIS_URL": "redis://127.0.0.1:6379/14",
     "ALLOWED_HOSTS": "courses.example.com",
+    "STRIPE_SECRET_KEY": "sk_live_for_the_settings_test",
+    "STRIPE_WEBHOOK_SECRET": "whsec_for_the_settings_test",
 }
+STRIPE_KEYS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]
 
 
 def manage(*args, env):
     base = {
         key: value
         for key, value in os.environ.items()
-        if key not in REQUIRED and not key.startswith("DJANGO_")
+        if key not in REQUIRED
+        and not key.startswith("DJANGO_")
+        and key not in STRIPE_KEYS
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -47,3 +52,12 @@ def test_production_settings_pass_check_deploy_without_warnings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", STRIPE_KEYS)
+def test_check_deploy_fails_without_a_stripe_key(missing):
+    """Without it checkout would answer 500: the release gate must say so first."""
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    result = manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert f"{missing} is not set" in result.stderr, result.stdout + result.stderr
