@@ -2,8 +2,10 @@
 `POST /api/checkout/webhook`, and enrollments from 20 concurrent duplicates.
 
 Runs the production settings under gunicorn on 127.0.0.1 (bench/harness.py) with
-a local SMTP server, creates pending orders in the benchmark database, then posts
-genuinely signed `checkout.session.completed` events from a thread pool.
+a local SMTP server and the Stripe stand-in as `STRIPE_API_BASE` (fulfilment
+retrieves each session from it, decision 0033), creates pending orders with paid
+sessions, then posts genuinely signed `checkout.session.completed` events from a
+thread pool.
 Prints figures; asserts nothing about time. `python -m bench.webhooks [N]`.
 """
 
@@ -68,24 +70,35 @@ def create_orders(count, run):
     return product, orders
 
 
-def completed_event(order):
-    return {
-        "id": f"evt_bench_{uuid.uuid4().hex}",
-        "object": "event",
-        "type": "checkout.session.completed",
-        "data": {
-            "object": {
-                "id": f"cs_bench_{order.pk}",
-                "object": "checkout.session",
+def pay_in_standin(standin, orders):
+    """A paid Checkout Session in the stand-in for each order, as Stripe holds it
+    after the learner paid; returns the `checkout.session.completed` events."""
+    from commerce.models import Order
+
+    events = {}
+    for order in orders:
+        session = standin.create_session(
+            {
+                "mode": "payment",
+                "line_items": [
+                    {
+                        "quantity": 1,
+                        "price_data": {
+                            "currency": "usd",
+                            "unit_amount": order.total_minor,
+                            "product_data": {"name": "Bench course"},
+                        },
+                    }
+                ],
                 "client_reference_id": order.number,
                 "metadata": {"order_id": str(order.pk)},
-                "payment_status": "paid",
-                "payment_intent": f"pi_bench_{order.pk}",
-                "amount_total": order.total_minor,
-                "currency": "usd",
+                "success_url": "http://127.0.0.1/unused",
             }
-        },
-    }
+        )
+        order.stripe_session_id = session["id"]
+        events[order.pk] = standin.pay(session["id"], deliver=False)
+    Order.objects.bulk_update(orders, ["stripe_session_id"])
+    return events
 
 
 def post(url, event):
@@ -116,8 +129,13 @@ def main(count=400):
 
     harness.ensure_database()
     with SMTPServer() as smtp:
+        from commerce.stripe_standin import StripeStandIn
+
+        standin = StripeStandIn(SECRET)
         env = {
             "STRIPE_WEBHOOK_SECRET": SECRET,
+            "STRIPE_SECRET_KEY": "sk_test_bench",
+            "STRIPE_API_BASE": standin.serve(port=0),
             "EMAIL_HOST": smtp.host,
             "EMAIL_PORT": str(smtp.port),
         }
@@ -125,10 +143,11 @@ def main(count=400):
         setup_django(env)
         run = uuid.uuid4().hex[:8]
         _product, orders = create_orders(count + 1, run)
+        paid = pay_in_standin(standin, orders)
         duplicate_order, orders = orders[-1], orders[:-1]
         with harness.production_server(**env) as (base, _process):
             url = f"{base}/api/checkout/webhook"
-            events = [completed_event(order) for order in orders]
+            events = [paid[order.pk] for order in orders]
             started = time.perf_counter()
             with ThreadPoolExecutor(CONCURRENCY) as pool:
                 results = list(pool.map(lambda e: post(url, e), events))
@@ -138,7 +157,7 @@ def main(count=400):
             )
             latencies = sorted(ms for _s, _o, ms in results)
 
-            event = completed_event(duplicate_order)
+            event = paid[duplicate_order.pk]
             barrier = threading.Barrier(DUPLICATES)
             outcomes = []
 
@@ -154,6 +173,7 @@ def main(count=400):
             for thread in threads:
                 thread.join()
 
+    standin.stop()
     from commerce.models import Enrollment
 
     duplicates_enrolled = Enrollment.objects.filter(user=duplicate_order.user).count()

@@ -22,6 +22,7 @@ from wagtail.admin.views.reports import ReportView
 
 from commerce import refunds
 from commerce.admin_permissions import ReadOnlyPermissionPolicy
+from commerce.catalog import product_title
 from commerce.models import Order, OrderLine, Product
 from commerce.money import Money, to_minor
 
@@ -63,9 +64,12 @@ class OrderDetailView(InspectView):
         context = super().get_context_data(**kwargs)
         order = self.object
         refundable = order.refundable_minor()
+        lines = list(order.lines.select_related("product"))
+        for line in lines:  # staff read titles in their language, buyers in theirs
+            line.staff_title = product_title(line.product)
         context.update(
             order=order,
-            lines=order.lines.all(),
+            lines=lines,
             events=order.events.all(),
             refund_list=order.refunds.all(),
             refundable=Money(refundable, order.currency),
@@ -133,15 +137,15 @@ class SalesReportView(ReportView):
         rows = (
             OrderLine.objects.filter(order__status=Order.PAID)
             .annotate(month_start=TruncMonth("order__paid_at"))
-            .values("month_start", "title", "order__currency")
+            .values("month_start", "product__title", "order__currency")
             .annotate(orders=Count("order", distinct=True), revenue=Sum("amount_minor"))
-            .order_by("-month_start", "title")
+            .order_by("-month_start", "product__title")
         )
         return [
             {
                 "month": row["month_start"].strftime("%Y-%m"),
                 "month_label": row["month_start"].strftime("%Y-%m"),
-                "course": row["title"],
+                "course": row["product__title"],  # one row per course, any language
                 "currency": row["order__currency"],
                 "orders": row["orders"],
                 "revenue": row["revenue"],

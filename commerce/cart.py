@@ -55,7 +55,8 @@ def add(request, product):
     if not catalog.is_on_sale(product):
         raise CartError(_("This course is not available for purchase."))
     if owns(request.user, product):
-        raise CartError(_("You already own “%(title)s”.") % {"title": product.title})
+        title = catalog.product_title(product)
+        raise CartError(_("You already own “%(title)s”.") % {"title": title})
     if request.user.is_authenticated:
         cart, _created = Cart.objects.get_or_create(user=request.user)
         try:
@@ -140,19 +141,19 @@ def contents(request, currency, coupon=None):
         if not catalog.is_on_sale(product):
             notices.append(
                 _("“%(title)s” is no longer available and left your cart.")
-                % {"title": product.title}
+                % {"title": catalog.product_title(product)}
             )
             remove(request, pk)
         elif owns(request.user, product):
             notices.append(
                 _("You already own “%(title)s”; it left your cart.")
-                % {"title": product.title}
+                % {"title": catalog.product_title(product)}
             )
             remove(request, pk)
         elif product.price_for(currency) is None:
             notices.append(
                 _("“%(title)s” cannot be bought in %(currency)s; it left your cart.")
-                % {"title": product.title, "currency": currency}
+                % {"title": catalog.product_title(product), "currency": currency}
             )
             remove(request, pk)
         else:

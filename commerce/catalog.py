@@ -4,7 +4,7 @@ Stable Wagtail concepts only (`translation_key`, `live`, `expired`), so this wor
 with whatever page type the catalog uses for courses.
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from commerce.models import Product
@@ -38,6 +38,27 @@ def course_page(product, locale=None):
             Page.objects.filter(translation_key=product.translation_key).live().first()
         )
     return page
+
+
+def product_title(product, language=None):
+    """The course's title in `language` (default: the active one).
+
+    The one answer to "what is this product called in Spanish": its live page in
+    that language, else the product's own title (its source page's). The cart,
+    checkout and Stripe's line items ask it for the buyer; staff screens for
+    staff. Orders keep what the buyer saw as a snapshot (`OrderLine.title`).
+    """
+    language = (language or translation.get_language() or "en").split("-")[0]
+    title = (
+        Page.objects.live()
+        .filter(
+            translation_key=product.translation_key,
+            locale__language_code=language,
+        )
+        .values_list("title", flat=True)
+        .first()
+    )
+    return title or product.title
 
 
 def is_on_sale(product):

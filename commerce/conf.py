@@ -4,7 +4,11 @@ Every knob can be overridden in Django settings; the defaults are what a newcome
 expects (English pays in US dollars, Spanish in euros).
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+
+STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
 
 
 def currency_by_language():
@@ -38,3 +42,15 @@ def order_number_prefix():
 def standin_enabled():
     """True only where settings opt in (development, tests); never production."""
     return bool(getattr(settings, "STRIPE_STANDIN", False))
+
+
+def checkout_origin():
+    """Where checkout sends the learner to pay: Stripe's hosted Checkout, or the
+    Stripe-compatible server `STRIPE_API_BASE` points at (the stand-in serves
+    its checkout page on the same origin as its API). Read per request, so the
+    page's CSP follows whatever the settings say now."""
+    base = getattr(settings, "STRIPE_API_BASE", None)
+    if not base:
+        return STRIPE_CHECKOUT_ORIGIN
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -15,7 +15,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from commerce import conf
+from commerce.catalog import product_title
 from commerce.models import OrderEmail
+
+STAFF_LANGUAGE = "en"
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +40,20 @@ def queue(order, kind):
     from accounts.mail import queue_email
 
     staff = _kind(kind) == OrderEmail.STAFF_NOTICE
+    lines = list(order.lines.select_related("product"))
+    if staff:  # staff read course titles in their language; never saved
+        for line in lines:
+            line.title = product_title(line.product, STAFF_LANGUAGE)
     queue_email(
         conf.staff_order_emails() if staff else [order.email],
         f"commerce/emails/{_kind(kind)}",
         {
             "order": order,
-            "lines": list(order.lines.all()),
+            "lines": lines,
             "refunded_minor": order.refunded_minor,
             "site_url": settings.SITE_URL,
         },
-        language="en" if staff else order.language,
+        language=STAFF_LANGUAGE if staff else order.language,
     )
     ledger.sent_at = timezone.now()  # handed to the outbox
     ledger.save(update_fields=["sent_at"])

@@ -82,6 +82,21 @@ def create_checkout_session(order, request=None):
     return session.id, session.url
 
 
+def retrieve_checkout_session(session_id):
+    """The Checkout Session as Stripe holds it now, with its line items.
+
+    Fulfilment trusts this answer, never the webhook body or the success URL:
+    Stripe's fulfilment guide retrieves the session (`expand=["line_items"]`).
+    """
+    try:
+        session = client().v1.checkout.sessions.retrieve(
+            session_id, {"expand": ["line_items"]}
+        )
+    except stripe.StripeError as error:
+        raise GatewayError(str(error)) from error
+    return session.to_dict()
+
+
 def create_refund(refund):
     """Ask Stripe to refund `refund.amount_minor` of the order's payment."""
     order = refund.order

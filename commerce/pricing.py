@@ -6,7 +6,7 @@ posts is ever read as a price.
 
 from dataclasses import dataclass, field
 
-from commerce.catalog import product_for_page
+from commerce.catalog import product_for_page, product_title
 from commerce.money import Money, currency_for_language, format_money
 
 
@@ -110,15 +110,16 @@ def apply_coupon(summary, coupon):
 
 
 def summarise(products, currency, coupon=None):
-    """Lines and totals for `products` in `currency` (products without a price are
-    left out by the caller, see commerce/cart.py)."""
+    """Lines and totals for `products` in `currency`, titled in the active
+    language (products without a price are left out by the caller, see
+    commerce/cart.py)."""
     summary = Summary(currency=currency)
     for product in products:
         money = price_of(product, currency)
         summary.lines.append(
             Line(
                 product=product,
-                title=product.title,
+                title=product_title(product),
                 unit_amount_minor=money.amount_minor,
             )
         )

@@ -11,7 +11,9 @@ See docs/decisions/0030-stripe-standin.md.
 It serves:
 - `POST /v1/checkout/sessions` (form-encoded as the SDK sends it, honouring
   `Idempotency-Key`, rejecting `payment_method_types` like API 2026-10-28.endive),
-  `GET /v1/checkout/sessions/{id}`, `POST /v1/refunds`;
+  `GET /v1/checkout/sessions/{id}` (with `expand[]=line_items`, Stripe's
+  includable list of line items), `GET /v1/checkout/sessions/{id}/line_items`,
+  `POST /v1/refunds`;
 - `GET /pay/{session}`: a hosted-checkout page with "Pay (test)" and
   "Decline (test)" buttons, which post signed webhook events back to the app
   using Stripe's signature scheme
@@ -163,6 +165,7 @@ class StripeStandIn:
             raise StripeError(400, "All line items need one currency.", "line_items")
         session_id = new_id("cs")
         now = int(time.time())
+        items = [_line_item(item) for item in params["line_items"]]
         return {
             "id": session_id,
             "object": "checkout.session",
@@ -183,7 +186,7 @@ class StripeStandIn:
             "created": now,
             "expires_at": now + 24 * 3600,
             "livemode": False,
-            "_line_items": params["line_items"],
+            "_line_items": items,
             "_payment_intent_metadata": (params.get("payment_intent_data") or {}).get(
                 "metadata", {}
             ),
@@ -194,6 +197,24 @@ class StripeStandIn:
         if session is None:
             raise StripeError(404, f"No such checkout.session: '{session_id}'", "id")
         return session
+
+    def line_items(self, session_id):
+        """The session's line items as Stripe lists them (`object: list`)."""
+        session = self.get_session(session_id)
+        return {
+            "object": "list",
+            "data": session["_line_items"],
+            "has_more": False,
+            "url": f"/v1/checkout/sessions/{session_id}/line_items",
+        }
+
+    def retrieve(self, session_id, expand=()):
+        """`GET /v1/checkout/sessions/{id}`: line items only when expanded."""
+        with self.lock:
+            session = self.public(self.get_session(session_id))
+            if "line_items" in expand:
+                session["line_items"] = self.line_items(session_id)
+            return session
 
     def create_refund(self, params, idempotency_key=None):
         with self.lock:
@@ -234,34 +255,52 @@ class StripeStandIn:
 
     # -- what the hosted page and tests do -------------------------------------
 
-    def pay(self, session_id, deliver=True):
+    def pay(self, session_id, deliver=True, delayed=False):
         """The customer pays: the session completes, a charge exists.
 
-        Returns the `checkout.session.completed` event (delivered if `deliver`).
+        With `delayed` (a bank debit), the session completes unpaid and the money
+        arrives later (`settle_delayed`). Returns the `checkout.session.completed`
+        event (delivered if `deliver`).
         """
         with self.lock:
             session = self.get_session(session_id)
-            if session["payment_status"] != "paid":
-                intent = new_id("pi")
-                charge = {
-                    "id": new_id("ch"),
-                    "object": "charge",
-                    "amount": session["amount_total"],
-                    "amount_refunded": 0,
-                    "currency": session["currency"],
-                    "payment_intent": intent,
-                    "metadata": session["_payment_intent_metadata"],
-                    "refunded": False,
-                    "paid": True,
-                }
-                self.charges[charge["id"]] = charge
-                session.update(
-                    status="complete", payment_status="paid", payment_intent=intent
-                )
+            if delayed and session["payment_status"] == "unpaid":
+                session.update(status="complete", payment_intent=new_id("pi"))
+            elif session["payment_status"] != "paid":
+                self._charge(session)
         event = self.event("checkout.session.completed", self.public(session))
         if deliver:
             self.deliver(event)
         return event
+
+    def settle_delayed(self, session_id, deliver=True):
+        """A delayed payment succeeds: `checkout.session.async_payment_succeeded`."""
+        with self.lock:
+            session = self.get_session(session_id)
+            if session["payment_status"] != "paid":
+                self._charge(session)
+        event = self.event(
+            "checkout.session.async_payment_succeeded", self.public(session)
+        )
+        if deliver:
+            self.deliver(event)
+        return event
+
+    def _charge(self, session):
+        intent = session["payment_intent"] or new_id("pi")
+        charge = {
+            "id": new_id("ch"),
+            "object": "charge",
+            "amount": session["amount_total"],
+            "amount_refunded": 0,
+            "currency": session["currency"],
+            "payment_intent": intent,
+            "metadata": session["_payment_intent_metadata"],
+            "refunded": False,
+            "paid": True,
+        }
+        self.charges[charge["id"]] = charge
+        session.update(status="complete", payment_status="paid", payment_intent=intent)
 
     def decline(self, session_id, deliver=True):
         """The card is declined: Stripe keeps the session open and says so."""
@@ -350,6 +389,38 @@ class StripeStandIn:
         return result
 
 
+def _line_item(item):
+    """A `line_items[]` create parameter as Stripe returns it: an `item` object
+    whose `description` is the product name and whose `price` was made inline."""
+    data = item["price_data"]
+    quantity = int(item.get("quantity", 1))
+    unit_amount = int(data["unit_amount"])
+    currency = data["currency"].lower()
+    amount = unit_amount * quantity
+    return {
+        "id": new_id("li"),
+        "object": "item",
+        "amount_discount": 0,
+        "amount_subtotal": amount,
+        "amount_tax": 0,
+        "amount_total": amount,
+        "currency": currency,
+        "description": (data.get("product_data") or {}).get("name"),
+        "metadata": {},
+        "price": {
+            "id": new_id("price"),
+            "object": "price",
+            "active": False,
+            "currency": currency,
+            "product": new_id("prod"),
+            "type": "one_time",
+            "unit_amount": unit_amount,
+            "livemode": False,
+        },
+        "quantity": quantity,
+    }
+
+
 def _fingerprint(params):
     return hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()
 
@@ -388,8 +459,13 @@ class _Handler(BaseHTTPRequestHandler):
             if path.startswith("/v1/checkout/sessions/"):
                 if not self._authorised():
                     return
-                session = self.standin.get_session(path.rsplit("/", 1)[1])
-                return self._json(200, self.standin.public(session))
+                parts = path.split("/")  # "", v1, checkout, sessions, id[, line_items]
+                if len(parts) == 6 and parts[5] == "line_items":
+                    return self._json(200, self.standin.line_items(parts[4]))
+                query = decode_form(urlsplit(self.path).query)
+                expand = query.get("expand") or []
+                expand = expand if isinstance(expand, list) else [expand]
+                return self._json(200, self.standin.retrieve(parts[4], expand))
             if path.startswith("/pay/"):
                 return self._page(self.standin.get_session(path.split("/")[2]))
             self._json(404, {"error": {"message": "Unrecognized request URL."}})
@@ -438,9 +514,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _page(self, session, declined=False):
         esc = html.escape
         items = "".join(
-            f"<li>{esc(item['price_data']['product_data']['name'])}: "
-            f"{int(item['price_data']['unit_amount']) / 100:.2f} "
-            f"{esc(session['currency'].upper())}</li>"
+            f"<li data-line-item>{esc(item['description'] or '')}: "
+            f"{item['amount_total'] / 100:.2f} {esc(item['currency'].upper())}</li>"
             for item in session["_line_items"]
         )
         notice = (
@@ -501,3 +576,37 @@ def ensure_dev_standin(port, webhook_secret, webhook_url=None):
         log.warning("Stripe stand-in (TEST MODE) serving on %s", standin.base_url)
         _dev_standin = standin
         return standin
+
+
+def main(argv=None):
+    """Serve the stand-in on its own, as an operator would next to the app:
+
+        python -m commerce.stripe_standin --port 12111 \\
+            --webhook-secret whsec_… --webhook-url http://127.0.0.1:8000/api/checkout/webhook
+
+    then run the app with STRIPE_SECRET_KEY=sk_test_…, the same
+    STRIPE_WEBHOOK_SECRET and STRIPE_API_BASE=http://127.0.0.1:12111.
+    Prints the base URL on the first line (useful with `--port 0`).
+    """
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description="Local Stripe stand-in (TEST MODE)")
+    parser.add_argument("--port", type=int, default=12111)
+    parser.add_argument("--webhook-secret", required=True)
+    parser.add_argument(
+        "--webhook-url",
+        help="where to post events (default: the site of each session's success URL)",
+    )
+    args = parser.parse_args(argv)
+    standin = StripeStandIn(args.webhook_secret, args.webhook_url)
+    sys.stdout.write(f"{standin.serve(port=args.port)}\n")
+    sys.stdout.flush()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        standin.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,7 @@ answer; no rule lives here. Every write is a plain form POST.
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
@@ -21,7 +22,7 @@ from cms import ratelimit
 from cms.same_origin import refuse_cross_site_posts
 from commerce import cart as carts
 from commerce import conf, coupons, fulfilment, gateway, orders
-from commerce.catalog import course_page
+from commerce.catalog import course_page, product_title
 from commerce.forms import product_id_from
 from commerce.models import Enrollment, Order, Product
 from commerce.money import currency_for_language
@@ -74,10 +75,25 @@ def _contents(request):
     return contents
 
 
+def allow_checkout_redirect(response):
+    """The page holding the checkout form lets it land on the Checkout host.
+
+    A form's CSP `form-action` also governs the redirects after the post, so
+    the cart's policy must name where checkout redirects (conf.checkout_origin):
+    Stripe, or the configured stand-in. Every other page allows only 'self'.
+    """
+    policy = getattr(response, "_csp_config", None) or settings.SECURE_CSP
+    response._csp_config = {
+        **policy,
+        "form-action": [*policy.get("form-action", []), conf.checkout_origin()],
+    }
+    return response
+
+
 @require_GET
 def cart_view(request):
     contents = _contents(request)
-    return render(
+    response = render(
         request,
         "commerce/cart.html",
         {
@@ -90,6 +106,7 @@ def cart_view(request):
             "coupon_code": request.session.get(carts.COUPON_SESSION_KEY, ""),
         },
     )
+    return allow_checkout_redirect(response)
 
 
 @csrf_exempt
@@ -114,7 +131,8 @@ def cart_add(request):
         messages.error(request, str(error))
     else:
         messages.success(
-            request, _("“%(title)s” is in your cart.") % {"title": product.title}
+            request,
+            _("“%(title)s” is in your cart.") % {"title": product_title(product)},
         )
     return redirect(_back(request, reverse("commerce:cart")))
 
@@ -200,10 +218,26 @@ def checkout(request):
 @login_required
 @require_GET
 def checkout_success(request):
-    """Says we are confirming the payment; grants nothing (the webhook does)."""
+    """Where Stripe sends the learner back: fulfil now if Stripe says it is paid.
+
+    The same `fulfil` as the webhook (Stripe's fulfilment guide), so a learner
+    whose webhook is late still gets the course; a session that is not paid yet
+    changes nothing and the page waits for the webhook, refreshing itself.
+    """
     order = get_object_or_404(
         Order, number=request.GET.get("order", ""), user=request.user
     )
+    session_id = request.GET.get("session_id", "")
+    if (
+        session_id
+        and order.status == Order.PENDING
+        and (session_id == order.stripe_session_id)
+    ):
+        try:
+            fulfilment.fulfil(order, session_id=session_id)
+        except gateway.GatewayError:
+            log.warning("Stripe unreachable confirming %s", order.number)
+        order.refresh_from_db()
     if order.status == Order.PAID:
         request.session.pop(carts.COUPON_SESSION_KEY, None)
     return render(request, "commerce/checkout_success.html", {"order": order})

@@ -1,5 +1,10 @@
 """Stripe webhook events: verify, dispatch, record — each event id exactly once.
 
+A payment event only names the session: fulfilment asks Stripe's API what was
+paid (commerce/fulfilment.py). If Stripe cannot be asked, `handle` raises
+`gateway.GatewayError`, nothing is recorded, and the view answers 503 so Stripe
+delivers the event again later.
+
 The event id is written in the same transaction as its effects, so it is recorded
 only if the processing committed. A concurrent duplicate waits on the order row
 lock, finds nothing left to do, and its attempt to record the id fails on the
@@ -62,24 +67,18 @@ def find_order(obj):
 
 
 def _session_paid(order, obj, event_id):
+    """Stripe announced a paid session: ask Stripe, then grant (fulfilment)."""
     return fulfilment.fulfil(
-        order,
-        payment_intent=obj.get("payment_intent") or "",
-        amount_minor=obj.get("amount_total"),
-        currency=obj.get("currency"),
-        event_id=event_id,
+        order, session_id=obj.get("id"), event_id=event_id, claimed_paid=True
     )
 
 
 def on_session_completed(order, obj, event_id):
-    if obj.get("payment_status") in ("paid", "no_payment_required"):
-        return "fulfilled" if _session_paid(order, obj, event_id) else "unchanged"
-    orders.log_event(order, "awaiting_payment", "Payment is processing.", event_id)
-    return "awaiting_payment"
+    return _session_paid(order, obj, event_id)
 
 
 def on_async_succeeded(order, obj, event_id):
-    return "fulfilled" if _session_paid(order, obj, event_id) else "unchanged"
+    return _session_paid(order, obj, event_id)
 
 
 def on_async_failed(order, obj, event_id):

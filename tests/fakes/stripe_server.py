@@ -11,8 +11,11 @@ Here: start it on a free port, and deliver events the ways Stripe sometimes does
 """
 
 import json
+import subprocess
+import sys
 import threading
 import time
+from contextlib import contextmanager
 
 from commerce.stripe_standin import StripeStandIn, sign
 
@@ -24,6 +27,7 @@ __all__ = [
     "sign",
     "start",
     "signed_post",
+    "separate_process",
 ]
 
 
@@ -31,6 +35,31 @@ def start(webhook_secret, webhook_url=None):
     standin = StripeStandIn(webhook_secret, webhook_url)
     standin.serve(port=0)
     return standin
+
+
+@contextmanager
+def separate_process(webhook_secret, webhook_url):
+    """The stand-in as an operator runs it: its own process, its own port.
+
+    Yields its base URL (what `STRIPE_API_BASE` is set to).
+    """
+    process = subprocess.Popen(  # noqa: S603 (our own module, fixed arguments)
+        [
+            sys.executable,
+            "-m",
+            "commerce.stripe_standin",
+            "--port=0",
+            f"--webhook-secret={webhook_secret}",
+            f"--webhook-url={webhook_url}",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield process.stdout.readline().strip()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def deliver_concurrently(standin, event, times=20):

@@ -27,7 +27,7 @@ def test_checkout_creates_a_pending_order_and_a_stripe_session(
     assert order.number.startswith("MC-") and order.number.endswith(f"{order.pk:06d}")
     assert (order.currency, order.total_minor, order.language) == ("EUR", 4500, "es")
     line = order.lines.get()
-    assert (line.title, line.unit_amount_minor) == ("Breathing Basics", 4500)
+    assert (line.title, line.unit_amount_minor) == ("Breathing Basics (ES)", 4500)
     _method, _path, params, key = stripe_standin.requests[-1]
     assert key == f"checkout-{order.number}"
     assert params["mode"] == "payment"
@@ -40,7 +40,7 @@ def test_checkout_creates_a_pending_order_and_a_stripe_session(
     assert params["line_items"][0]["price_data"] == {
         "currency": "eur",
         "unit_amount": "4500",
-        "product_data": {"name": "Breathing Basics"},
+        "product_data": {"name": "Breathing Basics (ES)"},
     }
     assert "/es/pago/confirmacion/" in params["success_url"]
     assert not Enrollment.objects.exists()
@@ -76,17 +76,53 @@ def test_unverified_email_cannot_pay(client, shop_course, db):
     assert not Order.objects.exists()
 
 
-def test_success_page_confirms_but_grants_nothing(
+def success_page(client, order, lang="en"):
+    return client.get(
+        f"/{lang}/checkout/success/?order={order.number}"
+        f"&session_id={order.stripe_session_id}"
+    )
+
+
+def test_success_page_before_paying_waits_and_grants_nothing(
     client, shop_course, shop_learner, stripe_standin
 ):
     client.force_login(shop_learner)
     client.post("/en/cart/add/", {"product": shop_course.product.pk})
     checkout(client)
     order = Order.objects.get()
-    response = client.get(f"/en/checkout/success/?order={order.number}")
+    response = success_page(client, order)
     assert "Confirming your payment" in response.content.decode()
     assert 'http-equiv="refresh"' in response.content.decode()
     assert not Enrollment.objects.exists()
+    order.refresh_from_db()
+    assert order.status == Order.PENDING  # not flagged: nobody claimed a payment
+
+
+def test_success_page_fulfils_when_the_webhook_is_late(
+    client,
+    shop_course,
+    shop_learner,
+    stripe_standin,
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    client.force_login(shop_learner)
+    client.post("/es/cart/add/", {"product": shop_course.product.pk})
+    checkout(client, "es")
+    order = Order.objects.get()
+    stripe_standin.pay(order.stripe_session_id, deliver=False)  # no webhook yet
+    with django_capture_on_commit_callbacks(execute=True):
+        response = success_page(client, order, "es")
+    assert "Pago confirmado" in response.content.decode()
+    assert Enrollment.objects.get(user=shop_learner).product == shop_course.product
+    receipt = next(m for m in mail.outbox if order.number in m.subject)
+    assert "Breathing Basics (ES)" in receipt.body and "45,00" in receipt.body
+    notice = next(m for m in mail.outbox if "New order" in m.subject)
+    assert "Breathing Basics\n" in notice.body  # staff read it in English
+    # the webhook arriving now changes nothing
+    assert success_page(client, order, "es").status_code == 200
+    assert Enrollment.objects.count() == 1
 
 
 def test_someone_elses_order_confirmation_is_a_404(
@@ -132,11 +168,30 @@ def test_free_course_enrolls_without_stripe(
     free = build_course(site_tree, "Free Sitting", usd=0, eur=0)
     client.force_login(shop_learner)
     client.post("/en/cart/add/", {"product": free.product.pk})
-    response = checkout(client)
+    response = checkout(client, "es")
     assert response.status_code == 302
     assert Enrollment.objects.filter(user=shop_learner, product=free.product).exists()
-    assert Order.objects.get().status == Order.PAID
+    order = Order.objects.get()
+    assert order.status == Order.PAID
     assert stripe_standin.requests == []
+    page = client.get(response["Location"]).content.decode()
+    assert "Te has inscrito" in page and "era gratuito" in page
+    assert "Pago confirmado" not in page
+    assert "Gratis · inscrito" in client.get("/es/my/orders/").content.decode()
+
+
+def test_cart_page_lets_checkout_reach_the_configured_checkout_host(
+    client, shop_course, settings
+):
+    client.post("/en/cart/add/", {"product": shop_course.product.pk})
+    settings.STRIPE_API_BASE = "http://127.0.0.1:12111/"
+    csp = client.get("/en/cart/")["Content-Security-Policy"]
+    assert "form-action 'self' http://127.0.0.1:12111;" in csp
+    settings.STRIPE_API_BASE = None  # Stripe itself
+    csp = client.get("/en/cart/")["Content-Security-Policy"]
+    assert "form-action 'self' https://checkout.stripe.com;" in csp
+    course_page = client.get(shop_course.en.url)["Content-Security-Policy"]
+    assert "form-action 'self';" in course_page
 
 
 def test_checkout_stops_when_a_course_expired_since_it_was_added(

@@ -100,7 +100,7 @@ def test_amount_mismatch_flags_the_order_for_review(
     client, pending_order, stripe_standin
 ):
     event = stripe_standin.pay(pending_order.stripe_session_id, deliver=False)
-    event["data"]["object"]["amount_total"] = 100
+    stripe_standin.sessions[pending_order.stripe_session_id]["amount_total"] = 100
     assert deliver(client, event).status_code == 200
     pending_order.refresh_from_db()
     assert pending_order.status == Order.NEEDS_REVIEW
@@ -112,7 +112,7 @@ def test_currency_mismatch_flags_the_order_for_review(
     client, pending_order, stripe_standin
 ):
     event = stripe_standin.pay(pending_order.stripe_session_id, deliver=False)
-    event["data"]["object"]["currency"] = "eur"
+    stripe_standin.sessions[pending_order.stripe_session_id]["currency"] = "eur"
     deliver(client, event)
     pending_order.refresh_from_db()
     assert pending_order.status == Order.NEEDS_REVIEW
@@ -151,16 +151,78 @@ def test_expired_after_paid_changes_nothing(client, pending_order, stripe_standi
 def test_unpaid_completion_waits_then_async_success_fulfils(
     client, pending_order, stripe_standin
 ):
-    session = stripe_standin.get_session(pending_order.stripe_session_id)
-    waiting = stripe_standin.event(
-        "checkout.session.completed",
-        {**stripe_standin.public(session), "payment_status": "unpaid"},
-    )
+    session_id = pending_order.stripe_session_id
+    waiting = stripe_standin.pay(session_id, deliver=False, delayed=True)
+    assert waiting["data"]["object"]["payment_status"] == "unpaid"
     assert deliver(client, waiting).json()["outcome"] == "awaiting_payment"
     assert not Enrollment.objects.exists()
-    paid = stripe_standin.pay(pending_order.stripe_session_id, deliver=False)
-    paid["type"] = "checkout.session.async_payment_succeeded"
+    pending_order.refresh_from_db()
+    assert pending_order.status == Order.PENDING
+    paid = stripe_standin.settle_delayed(session_id, deliver=False)
     assert deliver(client, paid).json()["outcome"] == "fulfilled"
+    assert Enrollment.objects.count() == 1
+
+
+def test_signed_completion_of_an_expired_unpaid_session_grants_nothing(
+    client, pending_order, stripe_standin
+):
+    """The event is genuine (signed) and says "paid", but Stripe holds the
+    session as expired and unpaid: nothing is granted, staff see why."""
+    session_id = pending_order.stripe_session_id
+    stripe_standin.expire(session_id, deliver=False)
+    claim = stripe_standin.event(
+        "checkout.session.completed",
+        {
+            **stripe_standin.public(stripe_standin.get_session(session_id)),
+            "status": "complete",
+            "payment_status": "paid",
+            "payment_intent": "pi_test_never_charged",
+        },
+    )
+    response = deliver(client, claim)
+    assert response.status_code == 200
+    assert response.json()["outcome"] == "needs_review"
+    assert not Enrollment.objects.exists()
+    assert mail.outbox == []
+    pending_order.refresh_from_db()
+    assert pending_order.status == Order.NEEDS_REVIEW
+    assert "expired, unpaid" in pending_order.review_reason
+    # and the success page cannot undo that
+    client.get(
+        f"/en/checkout/success/?order={pending_order.number}&session_id={session_id}"
+    )
+    assert not Enrollment.objects.exists()
+
+
+def test_staff_see_why_an_order_was_flagged(
+    client, pending_order, stripe_standin, admin_client
+):
+    session_id = pending_order.stripe_session_id
+    stripe_standin.expire(session_id, deliver=False)
+    claim = stripe_standin.event(
+        "checkout.session.completed",
+        {**stripe_standin.public(stripe_standin.get_session(session_id))},
+    )
+    deliver(client, claim)
+    from django.urls import reverse
+
+    page = admin_client.get(reverse("commerce_order:inspect", args=[pending_order.pk]))
+    text = page.content.decode()
+    assert "Needs review" in text
+    assert f"Stripe holds session {session_id} as expired, unpaid." in text
+
+
+def test_stripe_unreachable_answers_503_and_the_retry_fulfils(
+    client, pending_order, stripe_standin, settings
+):
+    event = stripe_standin.pay(pending_order.stripe_session_id, deliver=False)
+    base = settings.STRIPE_API_BASE
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # nothing listens there
+    response = deliver(client, event)
+    assert response.status_code == 503
+    assert not WebhookEvent.objects.exists() and not Enrollment.objects.exists()
+    settings.STRIPE_API_BASE = base
+    assert deliver(client, event).json()["outcome"] == "fulfilled"
     assert Enrollment.objects.count() == 1
 
 

@@ -93,3 +93,42 @@ def test_refund_through_the_sdk_then_charge_refunded(client, standin):
     assert event["data"]["object"]["amount_refunded"] == 1000
     with pytest.raises(stripe.InvalidRequestError):
         client.v1.refunds.create({"payment_intent": intent, "amount": 999999})
+
+
+def test_session_retrieved_with_line_items_like_stripe(client, standin):
+    """`expand=["line_items"]` (API 2026-10-28.endive): an includable list of
+    `item` objects; without expanding, no line items are returned."""
+    session = client.v1.checkout.sessions.create(PARAMS)
+    plain = client.v1.checkout.sessions.retrieve(session.id)
+    assert "line_items" not in plain
+    expanded = client.v1.checkout.sessions.retrieve(
+        session.id, {"expand": ["line_items"]}
+    )
+    items = expanded.line_items
+    assert items.object == "list" and items.has_more is False
+    [item] = items.data
+    assert item.object == "item" and item.id.startswith("li_")
+    assert (item.description, item.amount_total, item.currency) == (
+        "Breathing",
+        4900,
+        "usd",
+    )
+    assert (item.quantity, item.price.unit_amount) == (1, 4900)
+    listed = client.v1.checkout.sessions.line_items.list(session.id)
+    assert [i.id for i in listed.data] == [item.id]
+    assert expanded.payment_status == "unpaid" and expanded.status == "open"
+    standin.pay(session.id, deliver=False)
+    paid = client.v1.checkout.sessions.retrieve(session.id)
+    assert (paid.status, paid.payment_status) == ("complete", "paid")
+    assert paid.payment_intent.startswith("pi_")
+
+
+def test_delayed_payment_completes_unpaid_then_settles(client, standin):
+    session = client.v1.checkout.sessions.create(PARAMS)
+    completed = standin.pay(session.id, deliver=False, delayed=True)
+    assert completed["type"] == "checkout.session.completed"
+    held = client.v1.checkout.sessions.retrieve(session.id)
+    assert (held.status, held.payment_status) == ("complete", "unpaid")
+    settled = standin.settle_delayed(session.id, deliver=False)
+    assert settled["type"] == "checkout.session.async_payment_succeeded"
+    assert client.v1.checkout.sessions.retrieve(session.id).payment_status == "paid"
