@@ -7,6 +7,10 @@ class CommerceConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
-        from commerce import checks, personal_data, signals  # noqa: F401
+        from commerce import checks, entitlements, personal_data, signals  # noqa: F401
+        from commerce.enrollments import enroll, revoke
 
         personal_data.register()
+        entitlements.register(
+            "course", entitlements.Entitlement(grant=enroll, revoke=revoke)
+        )

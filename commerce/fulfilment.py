@@ -18,9 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from commerce import cart as carts
-from commerce import coupons, emails, gateway
+from commerce import coupons, emails, entitlements, gateway
 from commerce.models import Enrollment, Order, OrderEmail
-from commerce.orders import flag_for_review, lock, log_event
+from commerce.orders import flag_for_review, lock, log_event, set_status
 
 log = logging.getLogger(__name__)
 
@@ -32,21 +32,6 @@ UNCHANGED = "unchanged"
 AWAITING_PAYMENT = "awaiting_payment"
 NOT_PAID = "not_paid"
 NEEDS_REVIEW = "needs_review"
-
-
-def enroll(user, product, *, source, order=None, note=""):
-    """Open a course for a learner (again); returns the enrollment."""
-    enrollment, created = Enrollment.objects.get_or_create(
-        user=user,
-        product=product,
-        defaults={"source": source, "order": order, "note": note},
-    )
-    if not created and enrollment.revoked_at is not None:
-        enrollment.revoked_at = None
-        enrollment.source, enrollment.order, enrollment.note = source, order, note
-        enrollment.created_at = timezone.now()
-        enrollment.save()
-    return enrollment
 
 
 def fulfil(order, *, session_id=None, event_id="", claimed_paid=False):
@@ -135,22 +120,20 @@ def _ignore(order_id, event_id, order=None):
 
 
 def _grant(order, payment_intent, event_id):
-    """Called with the order locked: paid, enrolled, cart cleared, emails queued."""
-    order.status = Order.PAID
-    order.paid_at = timezone.now()
-    order.stripe_payment_intent = payment_intent or order.stripe_payment_intent
-    order.save(
-        update_fields=["status", "paid_at", "stripe_payment_intent", "updated_at"]
+    """Called with the order locked: paid, granted, cart cleared, emails queued."""
+    what = f"Paid {order.total}" if order.total_minor else "Free"
+    set_status(
+        order,
+        Order.PAID,
+        f"{what}; granted.",
+        event_id,
+        paid_at=timezone.now(),
+        stripe_payment_intent=payment_intent or order.stripe_payment_intent,
     )
     source = Enrollment.SOURCE_PURCHASE if order.total_minor else Enrollment.SOURCE_FREE
-    product_ids = []
-    for line in order.lines.select_related("product"):
-        enroll(order.user, line.product, source=source, order=order)
-        product_ids.append(line.product_id)
+    product_ids = entitlements.grant_order(order, source)
     coupons.redeem(order)
     carts.clear_products(order.user, product_ids)
     emails.queue(order, OrderEmail.CONFIRMATION)
     emails.queue(order, OrderEmail.STAFF_NOTICE)
-    what = f"Paid {order.total}" if order.total_minor else "Free"
-    log_event(order, "paid", f"{what}; enrolled.", event_id)
     log.info("Order %s fulfilled", order.number)

@@ -90,6 +90,22 @@ def lock(order_id):
     return Order.objects.select_for_update().get(pk=order_id)
 
 
+class InvalidOrderTransition(Exception):
+    """A status change the pipeline does not allow (Order.PIPELINE)."""
+
+
+def set_status(order, status, message, stripe_event_id="", **fields):
+    """Move a locked order to `status` if the pipeline allows it, with a timeline
+    entry; `fields` are saved with it. The one place an order's status changes."""
+    if status not in Order.PIPELINE[order.status]:
+        raise InvalidOrderTransition(f"{order} cannot go {order.status} → {status}.")
+    order.status = status
+    for name, value in fields.items():
+        setattr(order, name, value)
+    order.save(update_fields=["status", *fields, "updated_at"])
+    log_event(order, status, message, stripe_event_id)
+
+
 @transaction.atomic
 def attach_session(order_id, session_id, url):
     order = lock(order_id)
@@ -112,17 +128,14 @@ def close_unpaid(order_id, status, reason, stripe_event_id=""):
             stripe_event_id,
         )
         return False
-    order.status = status
-    order.save(update_fields=["status", "updated_at"])
+    set_status(order, status, reason, stripe_event_id)
     coupons.release(order)
-    log_event(order, status, reason, stripe_event_id)
     return True
 
 
 def flag_for_review(order, reason, stripe_event_id=""):
     """Called with the order locked: money arrived that doesn't match the order."""
-    order.status = Order.NEEDS_REVIEW
-    order.review_reason = reason[:255]
-    order.save(update_fields=["status", "review_reason", "updated_at"])
-    log_event(order, "needs_review", reason, stripe_event_id)
+    set_status(
+        order, Order.NEEDS_REVIEW, reason, stripe_event_id, review_reason=reason[:255]
+    )
     log.warning("Order %s needs review: %s", order.number, reason)

@@ -4,8 +4,7 @@ Export: orders (lines, totals, status) and enrollments. Erasure: orders are kept
 for accounting with the email replaced, enrollments end, the saved cart goes.
 """
 
-from django.utils import timezone
-
+from commerce import entitlements
 from commerce.models import Cart, Enrollment, Order
 
 
@@ -44,9 +43,7 @@ def export(user):
 
 def erase(user):
     Order.objects.filter(user=user).update(email=f"erased-{user.pk}@invalid")
-    Enrollment.objects.filter(user=user, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    entitlements.revoke_user(user)
     Cart.objects.filter(user=user).delete()
 
 

@@ -5,12 +5,11 @@ only when Stripe says the whole amount went back.
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from commerce import emails, gateway
-from commerce.models import Enrollment, Order, OrderEmail, Refund
-from commerce.orders import lock, log_event
+from commerce import emails, entitlements, gateway
+from commerce.models import Order, OrderEmail, Refund
+from commerce.orders import lock, log_event, set_status
 
 
 class RefundError(Exception):
@@ -61,13 +60,16 @@ def record_refunded(order, amount_refunded, event_id=""):
             refund.status = Refund.SUCCEEDED
             refund.save(update_fields=["status"])
     if amount_refunded >= order.total_minor and order.status == Order.PAID:
-        order.status = Order.REFUNDED
-        Enrollment.objects.filter(order=order, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
+        set_status(
+            order,
+            Order.REFUNDED,
+            "Fully refunded; access revoked.",
+            event_id,
+            refunded_minor=amount_refunded,
         )
-        log_event(order, "refunded", "Fully refunded; access revoked.", event_id)
+        entitlements.revoke_order(order)
     else:
+        order.save(update_fields=["refunded_minor", "updated_at"])
         log_event(order, "partially_refunded", f"{amount_refunded} refunded.", event_id)
-    order.save(update_fields=["refunded_minor", "status", "updated_at"])
     emails.queue(order, f"{OrderEmail.REFUND}-{amount_refunded}")
     return True

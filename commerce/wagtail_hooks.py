@@ -3,7 +3,6 @@ a dashboard panel and the sales report, grouped under one "Shop" menu."""
 
 from django import forms
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -13,7 +12,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from commerce import admin_views
+from commerce import admin_views, entitlements
+from commerce.enrollments import revoke_one
 from commerce.models import Coupon, Enrollment, Order, Product
 
 register_permission_policy(Order, admin_views.ORDER_POLICY)
@@ -64,15 +64,20 @@ class EnrollmentForm(WagtailAdminModelForm):
             self.fields["active"].initial = self.instance.revoked_at is None
 
     def save(self, commit=True):
+        """Granting, restoring and revoking go through commerce.entitlements: a
+        restored enrollment is staff's grant, no longer the refunded order's."""
         enrollment = super().save(commit=False)
-        if not enrollment.pk:
-            enrollment.source = Enrollment.SOURCE_GRANT
-        if self.cleaned_data.get("active"):
-            enrollment.revoked_at = None
-        elif enrollment.revoked_at is None:
-            enrollment.revoked_at = timezone.now()
-        if commit:
+        active = self.cleaned_data.get("active")
+        if enrollment.pk is None or (active and enrollment.revoked_at is not None):
+            enrollment = entitlements.grant_by_staff(
+                enrollment.user, enrollment.product, note=enrollment.note
+            )
+        else:
             enrollment.save()
+        if not active:
+            revoke_one(enrollment)
+            enrollment.refresh_from_db()
+        self.instance = enrollment  # the admin's views go on with the saved row
         return enrollment
 
 

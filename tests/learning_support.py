@@ -4,7 +4,7 @@ The course (tests/commerce_support.build_course) has two lessons, "Welcome" (fre
 preview) and "Deep practice", each with a Spanish translation.
 """
 
-from commerce.fulfilment import enroll
+from commerce.enrollments import enroll
 from commerce.models import Enrollment
 from tests.commerce_support import make_learner
 

@@ -24,6 +24,9 @@ class Product(ClusterableModel):
         help_text=_("The course sold; all its translations share these prices."),
     )
     title = models.CharField(_("title"), max_length=255, editable=False)
+    # What buying it grants, through the entitlement registered for this kind
+    # (commerce/entitlements.py): "course" is an enrollment.
+    kind = models.CharField(_("kind"), max_length=32, default="course", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [PageChooserPanel("course_page"), InlinePanel("prices", label=_("Prices"))]

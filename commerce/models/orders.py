@@ -26,6 +26,18 @@ class Order(models.Model):
         (NEEDS_REVIEW, _("Needs review")),
     ]
 
+    # Which status may follow which (commerce.orders.set_status checks it), as
+    # django-oscar's order pipeline: a late payment after expiry or failure
+    # still fulfils; a refund follows only a payment.
+    PIPELINE = {
+        PENDING: {PAID, FAILED, EXPIRED, NEEDS_REVIEW},
+        FAILED: {PAID, NEEDS_REVIEW},
+        EXPIRED: {PAID, NEEDS_REVIEW},
+        PAID: {REFUNDED},
+        NEEDS_REVIEW: set(),
+        REFUNDED: set(),
+    }
+
     # NULL until the row has its id (the number is built from it); unique after.
     number = models.CharField(  # noqa: DJ001
         _("number"), max_length=32, unique=True, null=True

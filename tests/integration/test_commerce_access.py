@@ -4,7 +4,7 @@ and share links; everyone else sees the title, price and Enroll."""
 import pytest
 
 from commerce.access import can_open_lesson
-from commerce.fulfilment import enroll
+from commerce.enrollments import enroll
 from commerce.models import Enrollment
 from tests.commerce_support import make_learner
 

@@ -162,3 +162,31 @@ def test_editors_set_prices_and_coupons_in_the_admin(client, staff, shop_course)
     assert client.get("/admin/commerce/prices/new/").status_code == 200
     assert client.get("/admin/commerce/coupons/new/").status_code == 200
     assert "$49.00" in client.get("/admin/commerce/prices/").content.decode()
+
+
+def test_restoring_a_refunded_learners_course_is_staffs_grant_not_the_order(
+    client, staff, paid_order, stripe_standin
+):
+    stripe_standin.auto_refund_events = False
+    client.force_login(staff)
+    client.post(f"/admin/commerce/orders/{paid_order.pk}/refund/", {"amount": "49.00"})
+    refund = Refund.objects.get()
+    deliver(
+        client, stripe_standin.settle_refund(refund.stripe_refund_id, deliver=False)
+    )
+    enrollment = Enrollment.objects.get()
+    assert not enrollment.is_active
+
+    client.post(
+        f"/admin/commerce/enrollments/edit/{enrollment.pk}/",
+        {
+            "user": enrollment.user_id,
+            "product": enrollment.product_id,
+            "note": "Goodwill",
+            "active": "on",
+        },
+    )
+    enrollment.refresh_from_db()
+    assert enrollment.is_active
+    assert enrollment.source == Enrollment.SOURCE_GRANT
+    assert enrollment.order is None and enrollment.note == "Goodwill"
