@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import ContentBlock, ListItemsBlock
+from cms.publishing.go_live_checks import GoLiveCheckedPageForm
 from cms.video import embed_url
 
 
@@ -139,6 +140,8 @@ class CoursePage(LearnerPreviewMixin, Page):
     parent_page_types = ["cms.CourseIndexPage"]
     subpage_types = ["cms.LessonPage"]
     template = "cms/course_page.html"
+    # Other apps may stop a course going live (commerce: no price).
+    base_form_class = GoLiveCheckedPageForm
 
     class Meta:
         verbose_name = _("course")
