@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from cms.publishing import admin_views, scheduling, sharing
+from cms.publishing import admin_views, scheduling, sharing, translation_work
 
 
 @hooks.register("register_admin_urls")
@@ -87,3 +87,11 @@ def say_when_a_held_translation_goes_live(request, page):
         note = scheduling.held_translation_note(page)
         if note:
             messages.info(request, note)
+        missing = translation_work.missing_children_note(page)
+        if missing:
+            messages.warning(request, missing)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    panels.append(translation_work.TranslationWorkPanel())
