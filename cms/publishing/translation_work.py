@@ -75,4 +75,10 @@ class TranslationWorkPanel(Component):
             (locale, untranslated_pages(locale.language_code))
             for locale in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
         ]
-        return {"work": [(locale, pages) for locale, pages in work if pages]}
+        user = parent_context["request"].user
+        return {
+            "work": [(locale, pages) for locale, pages in work if pages],
+            "can_start_translations": user.has_perm(
+                "wagtail_localize.submit_translation"
+            ),
+        }
