@@ -22,6 +22,11 @@ def default_currency():
     return getattr(settings, "COMMERCE_DEFAULT_CURRENCY", "USD")
 
 
+def shop_currencies():
+    """The currencies the shop charges in, the only ones worth pricing."""
+    return sorted({*currency_by_language().values(), default_currency()})
+
+
 def checkout_rate_limit():
     """(checkouts, seconds): how many checkouts a learner may start per window."""
     return getattr(settings, "COMMERCE_CHECKOUT_RATE_LIMIT", (10, 3600))

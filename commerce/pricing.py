@@ -37,6 +37,47 @@ def display_price(page, language=None, request=None):
     return format_money(money.amount_minor, money.currency, language)
 
 
+def currencies_without_price(page):
+    """The currencies of the course's languages that have no price yet.
+
+    The one rule for "may this course go live": every language it exists in
+    needs a price in that language's currency; a price of 0 is the explicit
+    choice to give it away. [] means the course can be sold (or is free).
+    """
+    from wagtail.models import Page
+
+    from commerce.models import Product
+
+    languages = {page.locale.language_code} | set(
+        Page.objects.filter(translation_key=page.translation_key).values_list(
+            "locale__language_code", flat=True
+        )
+    )
+    needed = sorted({currency_for_language(language) for language in languages})
+    product = (
+        Product.objects.prefetch_related("prices")
+        .filter(translation_key=page.translation_key)
+        .first()
+    )
+    return [c for c in needed if product is None or product.price_for(c) is None]
+
+
+def missing_price_messages(page):
+    """What an editor reads when publishing a course without its prices."""
+    from django.utils.translation import gettext
+
+    missing = currencies_without_price(page)
+    if not missing:
+        return []
+    return [
+        gettext(
+            "This course has no price in %(currencies)s. Set one under Shop → "
+            "Course prices (0 makes it free) before publishing it."
+        )
+        % {"currencies": ", ".join(missing)}
+    ]
+
+
 @dataclass
 class Line:
     product: object

@@ -12,7 +12,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from commerce import admin_views, entitlements
+from commerce import admin_views, entitlements, pricing
 from commerce.enrollments import revoke_one
 from commerce.models import Coupon, Enrollment, Order, Product
 
@@ -143,6 +143,13 @@ class ShopViewSetGroup(ModelViewSetGroup):
     menu_icon = "tag"
     menu_order = 250
     items = (OrderViewSet, EnrollmentViewSet, CouponViewSet, ProductViewSet)
+
+
+@hooks.register("check_page_before_going_live")
+def course_needs_its_prices(page):
+    """The catalog's go-live check (cms/publishing/go_live_checks.py): no course
+    goes live without a price, or an explicit 0, in each language's currency."""
+    return pricing.missing_price_messages(page)
 
 
 @hooks.register("register_admin_viewset")

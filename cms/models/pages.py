@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.access import PREVIEW_ANONYMOUS
 from cms.blocks import ContentBlock, ListItemsBlock
+from cms.publishing.go_live_checks import GoLiveCheckedPageForm
 from cms.publishing.read_only import DraftReadersMixin
 from cms.video import embed_url
 
@@ -152,6 +153,8 @@ class CoursePage(DraftReadersMixin, LearnerPreviewMixin, Page):
     parent_page_types = ["cms.CourseIndexPage"]
     subpage_types = ["cms.LessonPage"]
     template = "cms/course_page.html"
+    # Other apps may stop a course going live (commerce: no price).
+    base_form_class = GoLiveCheckedPageForm
 
     class Meta:
         verbose_name = _("course")

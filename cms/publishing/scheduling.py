@@ -246,3 +246,30 @@ def without_unpublished_ancestors(queryset):
         StartsWith(OuterRef("path"), F("path")), live=False, depth__gt=1
     )
     return queryset.exclude(Exists(non_live_above))
+
+
+def held_translation_note(page):
+    """What the editor of a held translation should read, or None.
+
+    Wagtail's own status says "Draft" or a bare go-live time and wagtail-localize
+    says "Published"; the truth is that the page waits for its English source.
+    """
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
+    from django.utils.translation import gettext
+
+    if not HeldTranslation.objects.filter(page_id=page.pk).exists():
+        return None
+    source = source_of(page)
+    if source is None or source.live:
+        return None
+    go_live_at = scheduled_go_live(source)
+    if go_live_at is None:
+        return gettext(
+            "Published and waiting: this translation goes live with its English "
+            "source, which has no publishing date yet."
+        )
+    return gettext(
+        "Published and waiting: this translation goes live with its English "
+        "source on %(date)s"
+    ) % {"date": date_format(localtime(go_live_at), "DATETIME_FORMAT")}

@@ -1,6 +1,7 @@
 """Admin entry points for sharing drafts (menu item, page buttons, URLs), and the
 guard that keeps pages under an unpublished parent off the site."""
 
+from django.contrib import messages
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from cms.publishing import admin_views, read_only, scheduling, sharing
+from cms.publishing import admin_views, read_only, scheduling, sharing, translation_work
 
 register_permission_policy(Page, read_only.draft_reader_page_policy())
 
@@ -80,3 +81,21 @@ def hide_pages_under_unpublished_parents(page, request, serve_args, serve_kwargs
     """
     if scheduling.has_unpublished_ancestor(page):
         raise Http404
+
+
+@hooks.register("before_edit_page", order=-10)
+def say_when_a_held_translation_goes_live(request, page):
+    """One true sentence above both editors (Wagtail's and wagtail-localize's,
+    which runs after this hook) of a translation waiting for its source."""
+    if request.method == "GET":
+        note = scheduling.held_translation_note(page)
+        if note:
+            messages.info(request, note)
+        missing = translation_work.missing_children_note(page)
+        if missing:
+            messages.warning(request, missing)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    panels.append(translation_work.TranslationWorkPanel())

@@ -328,6 +328,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # New translations start as drafts; cms.publishing keeps them behind their source.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# No autosave (Wagtail 8 saves every 500 ms by default). On "new course" it turned
+# an abandoned form into a hidden draft whose slug blocked the next try, and a
+# "Submit" pressed while an autosave was creating the page posted a second create
+# of the same slug, which failed (500). Editors save with "Save draft".
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -67,9 +67,18 @@ class Product(ClusterableModel):
 CURRENCY_CHOICES = [("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("MXN", "MXN")]
 
 
+def shop_currency_choices():
+    """Only the currencies the shop charges in (settings): what a price may be in."""
+    from commerce.conf import shop_currencies
+
+    return [(code, code) for code in shop_currencies()]
+
+
 class Price(models.Model):
     product = ParentalKey(Product, on_delete=models.CASCADE, related_name="prices")
-    currency = models.CharField(_("currency"), max_length=3, choices=CURRENCY_CHOICES)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=shop_currency_choices
+    )
     amount_minor = models.PositiveIntegerField(
         _("amount in cents"),
         help_text=_("In the currency's minor unit: 4900 is 49.00. 0 makes it free."),

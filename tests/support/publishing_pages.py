@@ -22,8 +22,9 @@ def catalog(home):
     return index
 
 
-def draft_course(home, title="Breathing Basics", slug="breathing-basics"):
-    """A course that was never published."""
+def draft_course(home, title="Breathing Basics", slug="breathing-basics", priced=True):
+    """A course that was never published (priced in every shop currency, as a
+    course must be to go live, unless `priced` is False)."""
     from cms.models import CoursePage
 
     course = catalog(home).add_child(
@@ -32,7 +33,23 @@ def draft_course(home, title="Breathing Basics", slug="breathing-basics"):
         )
     )
     course.save_revision()
+    if priced:
+        set_prices(course, USD=4900, EUR=4500)
     return course
+
+
+def set_prices(course, **amounts):
+    """Shop → Course prices for `course`: set_prices(course, USD=4900, EUR=0)."""
+    from commerce.models import Price, Product
+
+    product, _ = Product.objects.get_or_create(
+        translation_key=course.translation_key, defaults={"course_page": course}
+    )
+    for currency, amount_minor in amounts.items():
+        Price.objects.update_or_create(
+            product=product, currency=currency, defaults={"amount_minor": amount_minor}
+        )
+    return product
 
 
 def schedule(page, go_live_at, **changes):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commerce', '0001_initial'),
+        ('commerce', '0002_price_in_shop_currencies'),
     ]
 
     operations = [

@@ -1,0 +1,67 @@
+"""A lesson added to an already translated course shows up as translators' work."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+
+from tests.support.publishing_pages import draft_course, publish, spanish_translation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def translated_course_gaining_a_lesson(site_tree):
+    from cms.models import LessonPage
+
+    course = publish(draft_course(site_tree))
+    spanish = publish(spanish_translation(course))
+    lesson = course.add_child(
+        instance=LessonPage(title="Box Breathing", slug="box-breathing")
+    )
+    publish(lesson)
+    return course, spanish, lesson
+
+
+@pytest.fixture
+def translator(client, django_user_model):
+    user = django_user_model.objects.create_user(
+        email="translator@mystic.test", password="x" * 12
+    )
+    user.groups.add(Group.objects.get(name="Translators"))
+    client.force_login(user)
+    return user
+
+
+def test_translator_dashboard_lists_the_new_english_lesson(
+    client, translator, translated_course_gaining_a_lesson
+):
+    _course, _spanish, lesson = translated_course_gaining_a_lesson
+
+    page = client.get("/admin/").content.decode()
+
+    assert "Needs translation" in page
+    assert "1 English page is not in Spanish yet" in page
+    assert f'href="/admin/pages/{lesson.pk}/edit/">Box Breathing</a>' in page
+
+
+def test_spanish_course_editor_names_the_missing_lesson(
+    client, translator, translated_course_gaining_a_lesson
+):
+    _course, spanish, _lesson = translated_course_gaining_a_lesson
+
+    response = client.get(f"/admin/pages/{spanish.pk}/edit/")
+
+    notes = [str(m) for m in get_messages(response.wsgi_request)]
+    assert (
+        "Needs translation: the English version has pages this one lacks: "
+        "Box Breathing." in notes
+    )
+
+
+def test_nothing_to_do_once_the_lesson_is_translated(
+    client, translator, translated_course_gaining_a_lesson
+):
+    _course, _spanish, lesson = translated_course_gaining_a_lesson
+    spanish_translation(lesson, title="Respiración cuadrada", slug="cuadrada")
+
+    assert "Needs translation" not in client.get("/admin/").content.decode()
