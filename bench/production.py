@@ -146,7 +146,7 @@ def _prepare_course_rows_here():
 
     from accounts.models import User
     from cms.models import CoursePage
-    from home.demo.bulk import EN_PREFIX
+    from demo.bulk import EN_PREFIX
 
     user = User.objects.filter(email=LEARNER_EMAIL).first()
     if user is None:

@@ -89,7 +89,7 @@ def completed_event(order):
 
 
 def post(url, event):
-    from commerce.stripe_standin import sign
+    from devtools.stripe_standin import sign
 
     payload = json.dumps(event).encode()
     request = urllib.request.Request(  # noqa: S310 (127.0.0.1 only)

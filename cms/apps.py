@@ -5,7 +5,7 @@ class CmsConfig(AppConfig):
     name = "cms"
 
     def ready(self):
-        from cms import page_cache
+        from speedups import page_cache
 
         page_cache.connect_signals()
 
@@ -13,11 +13,11 @@ class CmsConfig(AppConfig):
 
         ordering.connect_signals()
 
-        from cms import locale_memo, site_memo
+        from speedups import locale_memo, site_memo
 
         locale_memo.install()
         site_memo.install()
 
-        from cms import stale_statements
+        from speedups import stale_statements
 
         stale_statements.connect_signals()

@@ -42,7 +42,7 @@ def opens_every_lesson(user, course, enrolled=None):
     """Does `user` open every lesson of `course`, paid or not (staff, enrolled)?
 
     Without a share token, everyone else opens exactly the free previews, so a
-    course's lesson list has these two versions (cms/render_cache.py).
+    course's lesson list has these two versions (speedups/render_cache.py).
     `enrolled` spares the query when the caller already knows.
     """
     if is_staff(user):

@@ -28,7 +28,7 @@ def client():
         )
     base = settings.STRIPE_API_BASE
     if conf.standin_enabled() and getattr(settings, "STRIPE_STANDIN_AUTOSTART", False):
-        from commerce.stripe_standin import ensure_dev_standin
+        from devtools.stripe_standin import ensure_dev_standin
 
         port = int(base.rsplit(":", 1)[1].split("/")[0])
         ensure_dev_standin(port, settings.STRIPE_WEBHOOK_SECRET)

@@ -20,7 +20,7 @@ def merge_cart_at_login(sender, request, user, **kwargs):
 @receiver(post_save, sender=Product, dispatch_uid="commerce.product_saved")
 def purge_cached_pages(sender, **kwargs):
     try:
-        from cms.page_cache import purge_everything
+        from speedups.page_cache import purge_everything
     except ImportError:
         return
     purge_everything()

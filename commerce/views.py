@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from cms import ratelimit
+from operations import ratelimit
 from commerce import cart as carts
 from commerce import conf, coupons, fulfilment, gateway, orders
 from commerce.catalog import course_page
@@ -88,7 +88,7 @@ def cart_add(request):
     Exempt from CSRF on purpose: the only effect is a course in the requester's
     own cart (the session cookie is SameSite=Lax, so a cross-site POST does not
     even carry it), and a token in the course page's Enroll form would keep every
-    course page out of the anonymous page cache (cms/page_cache.py).
+    course page out of the anonymous page cache (speedups/page_cache.py).
     """
     product = _product_from_post(request)
     if product is None:

@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import ContentBlock
-from cms.routing import FastRouteMixin
+from speedups.routing import FastRouteMixin
 
 NEWEST_COURSES = 6
 FEATURED_COURSES = 6
@@ -18,7 +18,7 @@ FEATURED_COURSES = 6
 class HomePage(FastRouteMixin, Page):
     """The root of one language's tree (`/en/`, `/es/`): hero and course sections.
 
-    As the site root it routes every storefront URL (cms/routing.py).
+    As the site root it routes every storefront URL (speedups/routing.py).
     """
 
     hero_heading = models.CharField(

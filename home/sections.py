@@ -16,7 +16,7 @@ from cms.queries import (
 
 def home_sections(home):
     """The sections, each loaded only when the template reads it: when the page's
-    fragment comes from the cache (cms/render_cache.py), none of them is."""
+    fragment comes from the cache (speedups/render_cache.py), none of them is."""
     locale = home.locale_id
     return {
         "featured_courses": SimpleLazyObject(lambda: _featured(home, locale)),

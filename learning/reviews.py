@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.after_commit import now_and_after_commit
+from speedups.after_commit import now_and_after_commit
 from learning.models import Review
 
 MAX_TEXT = 2000
@@ -164,7 +164,7 @@ def forget_summary(translation_key):
     key = _summary_key(translation_key)
     now_and_after_commit(lambda: cache.delete(key))
     try:
-        from cms.page_cache import page_paths, purge_paths
+        from speedups.page_cache import page_paths, purge_paths
     except ImportError:  # no full-page cache in this build
         return
     from wagtail.models import Page

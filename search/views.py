@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from cms.ratelimit import client_ip, hit, too_many_requests
+from operations.ratelimit import client_ip, hit, too_many_requests
 from search import backends, query
 from search import cache as search_cache
 from search.popular import popular_categories

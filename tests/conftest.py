@@ -20,11 +20,11 @@ def _empty_cache():
     """
     from django.core.cache import cache
 
-    from cms import locale_memo, site_memo
+    from speedups import locale_memo, site_memo
 
     cache.clear()
-    locale_memo.clear()  # locales of rolled-back tests (cms/locale_memo.py)
-    site_memo.clear()  # and sites (cms/site_memo.py)
+    locale_memo.clear()  # locales of rolled-back tests (speedups/locale_memo.py)
+    site_memo.clear()  # and sites (speedups/site_memo.py)
     yield
     cache.clear()
     locale_memo.clear()

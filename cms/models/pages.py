@@ -165,7 +165,7 @@ class CoursePage(LearnerPreviewMixin, Page):
             return lessons
 
         # Lazy: when the shared fragments come from the cache, none of this is
-        # read (templates/cms/course_page.html, cms/render_cache.py).
+        # read (templates/cms/course_page.html, speedups/render_cache.py).
         lessons = SimpleLazyObject(lessons_with_locks)
         context.update(
             viewer=viewer,

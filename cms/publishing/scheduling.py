@@ -220,9 +220,9 @@ def expire_children(page):
 def has_unpublished_ancestor(page):
     """Is a page above `page` (below the tree root) not live?
 
-    A page found by the router (cms/routing.py) knows its ancestors already.
+    A page found by the router (speedups/routing.py) knows its ancestors already.
     """
-    from cms.routing import ancestors_of
+    from speedups.routing import ancestors_of
 
     if page.depth <= 2:  # a home page: above it is only the tree's root
         return False

@@ -27,7 +27,7 @@ def cart_count(context):
 @register.simple_tag(takes_context=True)
 def cart_signature(context):
     """ "12,40": the cart's products, for fragments that show "in your cart"
-    (cms/render_cache.py); "" for an empty cart or no session."""
+    (speedups/render_cache.py); "" for an empty cart or no session."""
     return ",".join(str(pk) for pk in sorted(_cart_ids(context.get("request"))))
 
 

@@ -1,4 +1,4 @@
-"""The fragment cache ({% pagefragment %}, cms/render_cache.py) as readers see it.
+"""The fragment cache ({% pagefragment %}, speedups/render_cache.py) as readers see it.
 
 The shared parts of the course page (head, description, instructors, lessons,
 reviews, language links) come from Redis for every reader, signed in or not.
