@@ -30,7 +30,7 @@ BENCH_ENV = {
     "REQUEST_LOG_LEVEL": "WARNING",
     "LOG_LEVEL": "WARNING",
     "API_RATE_LIMIT_PER_MINUTE": "100000000",
-    "DJANGO_SETTINGS_MODULE": "mystic.settings.production",
+    "DJANGO_SETTINGS_MODULE": "mystic.settings.bench",
 }
 
 

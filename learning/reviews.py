@@ -12,8 +12,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from speedups.after_commit import now_and_after_commit
 from learning.models import Review
+from speedups.after_commit import now_and_after_commit
 
 MAX_TEXT = 2000
 CACHE_SECONDS = 60 * 60

@@ -7,11 +7,11 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_login import admin_login
-from operations import health
 from cms.robots import robots_txt
 from cms.sitemap import SITEMAPS
-from operations.vitals import views as vitals_views
 from commerce.webhook_view import stripe_webhook
+from operations import health
+from operations.vitals import views as vitals_views
 from search.urls import api_urlpatterns as search_api_urlpatterns
 
 urlpatterns = [

@@ -58,4 +58,6 @@ def install():
     LocaleManager.get_for_language = get_for_language
     post_save.connect(clear, sender=Locale, dispatch_uid="speedups.locale_memo")
     post_delete.connect(clear, sender=Locale, dispatch_uid="speedups.locale_memo")
-    setting_changed.connect(_language_setting_changed, dispatch_uid="speedups.locale_memo")
+    setting_changed.connect(
+        _language_setting_changed, dispatch_uid="speedups.locale_memo"
+    )

@@ -65,7 +65,7 @@ def generations_in(values, keys):
 
 
 def version_label(generations_now):
-    """ "3-17": the generations as text, for fragment keys (speedups/render_cache.py)."""
+    """ "3-17": the generations as text, for fragment keys (render_cache.py)."""
     return "-".join(str(number) for number in generations_now)
 
 

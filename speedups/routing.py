@@ -17,6 +17,7 @@ parents in cms/publishing/scheduling.py; view restrictions, see
 `_NoViewRestrictions`).
 """
 
+from django.conf import settings
 from django.db import connection
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -29,6 +30,8 @@ class FastRouteMixin:
     """For the site root's page type (home.HomePage): route in one query."""
 
     def route(self, request, path_components):
+        if not settings.SPEEDUPS_ROUTER:
+            return super().route(request, path_components)
         if not path_components:
             if self.get_deferred_fields():  # the site's remembered root page
                 return type(self)._default_manager.get(pk=self.pk).route(request, [])

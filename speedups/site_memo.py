@@ -53,6 +53,8 @@ def get_site_for_hostname(hostname, port):
 def install():
     wagtail_sites.get_site_for_hostname = get_site_for_hostname
     for signal in (post_save, post_delete):
-        signal.connect(clear, sender=Site, dispatch_uid=f"speedups.site_memo.{id(signal)}")
+        signal.connect(
+            clear, sender=Site, dispatch_uid=f"speedups.site_memo.{id(signal)}"
+        )
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(clear, dispatch_uid=f"speedups.site_memo.{id(signal)}")

@@ -40,4 +40,6 @@ def _request_failed(sender, **kwargs):
 
 
 def connect_signals():
-    got_request_exception.connect(_request_failed, dispatch_uid="speedups.stale_statements")
+    got_request_exception.connect(
+        _request_failed, dispatch_uid="speedups.stale_statements"
+    )

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "commerce",
     "learning",
     "search",
+    "speedups",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -135,6 +137,11 @@ PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 300)
 # Shared parts of pages for every reader, signed in or not (speedups/render_cache.py);
 # purged with the page cache; 0 switches it off.
 RENDER_CACHE_SECONDS = env.get_int("RENDER_CACHE_SECONDS", 6 * 60 * 60)
+# The router and the per-process memories (speedups/); each can be switched off,
+# and the site answers the same (decisions 0072-0074).
+SPEEDUPS_ROUTER = env.get_bool("SPEEDUPS_ROUTER", True)
+SPEEDUPS_LOCALE_MEMO = env.get_bool("SPEEDUPS_LOCALE_MEMO", True)
+SPEEDUPS_SITE_MEMO = env.get_bool("SPEEDUPS_SITE_MEMO", True)
 # How long "may this user open the admin" is remembered (accounts/admin_access.py).
 USERBAR_ACCESS_SECONDS = env.get_int("USERBAR_ACCESS_SECONDS", 300)
 PAGE_CACHE_SITEWIDE_MODELS = [

@@ -5,6 +5,7 @@ from mystic.settings.base import *  # noqa: F403
 from mystic.settings.base import VAR_DIR
 
 DEBUG = env.get_bool("DEBUG", True)
+INSTALLED_APPS = [*INSTALLED_APPS, "demo", "devtools"]  # noqa: F405
 SECRET_KEY = env.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")  # noqa: S105
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 if not env.get("EMAIL_HOST"):

@@ -7,6 +7,7 @@ os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 
 from mystic.settings.base import *  # noqa: E402, F403
 
+INSTALLED_APPS = [*INSTALLED_APPS, "demo", "devtools"]  # noqa: F405
 SECRET_KEY = "test-only-key-with-enough-length-to-be-used-for-signing-things"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]

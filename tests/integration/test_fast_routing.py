@@ -13,9 +13,9 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from speedups import locale_memo
 from cms.models import LessonPage
 from home.models import HomePage, StandardPage
+from speedups import locale_memo
 from tests.support.catalog import module_catalog_fixture
 
 pytestmark = pytest.mark.django_db

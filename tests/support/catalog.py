@@ -41,9 +41,9 @@ def rolled_back():
 
 def build_catalog(generated=0):
     from cms.models import CourseIndexPage, CoursePage
-    from home.bootstrap import ensure_site
     from demo.bulk import ensure_bulk_courses
     from demo.catalog import DemoCatalog
+    from home.bootstrap import ensure_site
 
     english_home = ensure_site()
     index = DemoCatalog().build(english_home, courses=TEST_COURSES)

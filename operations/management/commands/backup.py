@@ -2,7 +2,12 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from operations.backups import BackupError, create_backup, default_directory, prune_backups
+from operations.backups import (
+    BackupError,
+    create_backup,
+    default_directory,
+    prune_backups,
+)
 
 
 class Command(BaseCommand):
