@@ -4,9 +4,7 @@ Filters live in the query string (`?category=yoga&level=beginner&sort=title&page
 so a plain GET form works without JavaScript and every result page has a URL.
 Unknown or malformed values are ignored rather than answered with an error.
 
-Free/paid filtering and price sorting need prices, which `commerce` owns: they are
-offered only when `commerce.pricing` provides `filter_by_price(queryset, choice)`
-(choice "free" or "paid") and `order_by_price(queryset)`.
+Free/paid filtering and price sorting ask `commerce.pricing`, which owns prices.
 """
 
 from dataclasses import dataclass, fields
@@ -18,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import Category, Level
 from cms.queries import for_cards, live_courses
+from commerce import pricing
 
 PER_PAGE = 12
 
@@ -31,15 +30,6 @@ DURATIONS = {
     "long": (_("Over 3 hours"), 180, None),
 }
 PRICES = {"free": _("Free"), "paid": _("Paid")}
-
-
-def _pricing():
-    """commerce.pricing when it exists, else None (the catalog works without it)."""
-    try:
-        from commerce import pricing
-    except ImportError:
-        return None
-    return pricing
 
 
 @dataclass(frozen=True)
@@ -63,15 +53,6 @@ class CatalogFilters:
         return any((self.category, self.level, self.duration, self.price))
 
 
-def price_features():
-    """Which price features commerce offers: (can filter, can sort)."""
-    pricing = _pricing()
-    return (
-        hasattr(pricing, "filter_by_price"),
-        hasattr(pricing, "order_by_price"),
-    )
-
-
 def parse_filters(params, category_slugs):
     """CatalogFilters from a QueryDict, keeping only values we know."""
 
@@ -79,13 +60,12 @@ def parse_filters(params, category_slugs):
         value = params.get(name, default)
         return value if isinstance(value, str) and value in allowed else default
 
-    can_filter_price, can_sort_price = price_features()
-    sorts = set(SORTS) | ({"price"} if can_sort_price else set())
+    sorts = set(SORTS) | {"price"}
     return CatalogFilters(
         category=pick("category", category_slugs),
         level=pick("level", set(Level.values)),
         duration=pick("duration", set(DURATIONS)),
-        price=pick("price", set(PRICES) if can_filter_price else set()),
+        price=pick("price", set(PRICES)),
         sort=pick("sort", sorts, default="newest"),
     )
 
@@ -103,9 +83,9 @@ def filter_courses(queryset, filters):
         if high is not None:
             queryset = queryset.filter(duration_minutes__lt=high)
     if filters.price:
-        queryset = _pricing().filter_by_price(queryset, filters.price)
+        queryset = pricing.filter_by_price(queryset, filters.price)
     if filters.sort == "price":
-        return _pricing().order_by_price(queryset)
+        return pricing.order_by_price(queryset)
     return queryset.order_by(*SORTS[filters.sort][1])
 
 
@@ -124,10 +104,8 @@ def catalog_context(index_page, request):
     page_obj = SimpleLazyObject(
         lambda: Paginator(courses, PER_PAGE).get_page(request.GET.get("page"))
     )
-    can_filter_price, can_sort_price = price_features()
     sorts = [(key, label) for key, (label, _order) in SORTS.items()]
-    if can_sort_price:
-        sorts.append(("price", _("Price")))
+    sorts.append(("price", _("Price")))
     return {
         "filters": filters,
         "courses": page_obj,
@@ -135,7 +113,7 @@ def catalog_context(index_page, request):
         "categories": categories,
         "levels": Level.choices,
         "durations": [(key, label) for key, (label, _a, _b) in DURATIONS.items()],
-        "prices": list(PRICES.items()) if can_filter_price else [],
+        "prices": list(PRICES.items()),
         "sorts": sorts,
         "filter_query": filters.as_query(),
         "requested_page": requested_page,

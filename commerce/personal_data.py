@@ -6,6 +6,7 @@ for accounting with the email replaced, enrollments end, the saved cart goes.
 
 from django.utils import timezone
 
+from accounts import personal_data
 from commerce.models import Cart, Enrollment, Order
 
 
@@ -51,8 +52,4 @@ def erase(user):
 
 
 def register():
-    try:
-        from accounts import personal_data
-    except ImportError:
-        return
     personal_data.register("shop", exporter=export, eraser=erase)

@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.verification import has_verified_email
 from commerce import cart as carts
 from commerce import conf, coupons, fulfilment, gateway, orders
 from commerce.catalog import course_page
 from commerce.models import Enrollment, Order, Product
 from commerce.money import currency_for_language
-from commerce.verification import has_verified_email
 from operations import ratelimit
 
 log = logging.getLogger(__name__)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from learning.models import Review
 from speedups.after_commit import now_and_after_commit
+from speedups.page_cache import page_paths, purge_paths
 
 MAX_TEXT = 2000
 CACHE_SECONDS = 60 * 60
@@ -163,10 +164,6 @@ def forget_summary(translation_key):
     """
     key = _summary_key(translation_key)
     now_and_after_commit(lambda: cache.delete(key))
-    try:
-        from speedups.page_cache import page_paths, purge_paths
-    except ImportError:  # no full-page cache in this build
-        return
     from wagtail.models import Page
 
     course = Page.objects.filter(translation_key=translation_key).first()

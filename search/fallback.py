@@ -7,6 +7,7 @@ for SQLite (no per-language stemming, no typo correction, no highlights).
 
 from django.db.models import OuterRef, Subquery
 
+from commerce.models import Price
 from search.backends import Result, Results, highlight, last_page, paginate
 from search.query import PER_PAGE
 
@@ -25,10 +26,6 @@ def _courses(language):
 
 
 def _with_price(queryset, criteria):
-    try:
-        from commerce.models import Price
-    except ImportError:
-        return queryset, False
     price = Price.objects.filter(
         product__translation_key=OuterRef("translation_key"),
         currency=criteria.currency,

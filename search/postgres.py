@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from commerce.models import Price, Product
+
 CONFIGS = {"en": ("mystic_en",), "es": ("spanish", "mystic_es")}
 DEFAULT_CONFIGS = ("mystic_simple",)
 SIMPLE_CONFIG = "mystic_simple"
@@ -152,10 +154,6 @@ class Hit:
 
 
 def _price_tables():
-    try:
-        from commerce.models import Price, Product
-    except ImportError:
-        return None
     return Product._meta.db_table, Price._meta.db_table
 
 
@@ -177,10 +175,9 @@ def _filters(criteria, params):
 
 
 def _price_join(criteria, params):
-    tables = _price_tables()
-    if tables is None or not criteria.currency:
+    if not criteria.currency:
         return "", "NULL"
-    product, price = tables
+    product, price = _price_tables()
     params["currency"] = criteria.currency
     join = (
         f" LEFT JOIN {product} pp ON pp.translation_key = d.translation_key"

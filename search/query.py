@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.http import urlencode
 
+from commerce.money import currency_for_language
+
 MAX_LENGTH = 200
 MAX_PAGE = 1000
 MAX_AMOUNT = 1_000_000  # price filters above this are ignored
@@ -123,10 +125,6 @@ def duration_choices():
 
 
 def currency_for(language):
-    try:
-        from commerce.money import currency_for_language
-    except ImportError:
-        return ""
     return currency_for_language(language)
 
 

@@ -7,6 +7,7 @@ course is free, to show enrolment without Stripe). Existing prices are kept.
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale, Page
 
+from cms.models import CoursePage
 from commerce.models import Price, Product
 
 DEMO_PRICES = {"USD": 4900, "EUR": 4500}
@@ -16,11 +17,6 @@ class Command(BaseCommand):
     help = "Give the demo courses prices in USD and EUR (idempotent)."
 
     def handle(self, *args, **options):
-        try:
-            from cms.models import CoursePage
-        except ImportError:
-            self.stdout.write("No course pages in this build; nothing to price.")
-            return
         english = Locale.objects.filter(language_code="en").first()
         courses = CoursePage.objects.filter(locale=english).order_by("path")
         created = 0
