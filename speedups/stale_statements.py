@@ -15,15 +15,16 @@ import sys
 from django.core.signals import got_request_exception
 from django.db import connections
 
-STALE_PLAN_SQLSTATE = "0A000"  # feature_not_supported
-STALE_PLAN_MESSAGE = "cached plan must not change result type"
+# feature_not_supported: what PostgreSQL raises for "cached plan must not change
+# result type" whatever the server's language (lc_messages). The error is
+# recognised by this code, not by its message; any other 0A000 error also costs
+# the connection, which is harmless (the next request opens a new one).
+STALE_PLAN_SQLSTATE = "0A000"
 
 
 def is_stale_plan(error):
     cause = getattr(error, "__cause__", None)
-    return getattr(
-        cause, "sqlstate", None
-    ) == STALE_PLAN_SQLSTATE and STALE_PLAN_MESSAGE in str(error)
+    return getattr(cause, "sqlstate", None) == STALE_PLAN_SQLSTATE
 
 
 def close_if_stale(error):
