@@ -14,8 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Category, Level
-from cms.queries import for_cards, live_courses
+from cms.levels import Level
 from commerce import pricing
 
 PER_PAGE = 12
@@ -92,13 +91,12 @@ def filter_courses(queryset, filters):
 MAX_CACHED_PAGE = 50
 
 
-def catalog_context(index_page, request):
-    """Template context for the catalog page."""
-    categories = list(Category.objects.filter(locale_id=index_page.locale_id))
+def catalog_context(request, courses, categories):
+    """Template context for the catalog page: `courses` (the visible ones, card
+    ready) filtered by the query string; `categories` of the catalog's language."""
+    categories = list(categories)
     filters = parse_filters(request.GET, {category.slug for category in categories})
-    courses = filter_courses(
-        for_cards(live_courses(index_page.locale_id).child_of(index_page)), filters
-    )
+    courses = filter_courses(courses, filters)
     requested_page = _requested_page(request.GET.get("page"))
     # Lazy: when the listing comes from the fragment cache, no course is loaded.
     page_obj = SimpleLazyObject(

@@ -9,10 +9,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import ContentBlock
+from home.sections import FEATURED_COURSES, home_sections
 from speedups.routing import FastRouteMixin
-
-NEWEST_COURSES = 6
-FEATURED_COURSES = 6
 
 
 class HomePage(FastRouteMixin, Page):
@@ -57,8 +55,6 @@ class HomePage(FastRouteMixin, Page):
     subpage_types = ["cms.CourseIndexPage", "home.StandardPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from home.sections import home_sections
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(self))
         return context

@@ -1,7 +1,7 @@
 """Progress through a course: visits, "Mark as complete", percent and resume point.
 
 Percentages are always computed over the course's lessons that are live *now*
-(`cms.queries.course_lessons`), matched by translation_key: a lesson added after
+(`CoursePage.live_lessons`), matched by translation_key: a lesson added after
 enrollment enlarges the denominator, an unpublished one drops out of it, and a
 completion recorded in one language counts in the other.
 """
@@ -50,9 +50,7 @@ def course_of(lesson):
 
 
 def live_lessons(course):
-    from cms.queries import course_lessons
-
-    return course_lessons(course)
+    return course.specific_deferred.live_lessons()
 
 
 def is_learner(user, course, enrolled=None):

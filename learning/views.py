@@ -56,9 +56,7 @@ def complete_lesson(request, lesson_id):
 
 def _following_lesson_url(lesson, request):
     """Complete and continue: the next lesson, or this one at the end."""
-    from cms.queries import lesson_neighbours
-
-    _previous, following = lesson_neighbours(lesson)
+    _previous, following = lesson.neighbours()
     return (following or lesson).get_url(request)
 
 

@@ -114,9 +114,8 @@ def correction(text, language):
 
 def _load_pages(page_ids):
     from cms.models import CoursePage
-    from cms.queries import for_cards
 
-    pages = for_cards(CoursePage.objects.filter(pk__in=page_ids)).in_bulk()
+    pages = CoursePage.objects.filter(pk__in=page_ids).for_cards().in_bulk()
     return [pages[pk] for pk in page_ids if pk in pages]
 
 

@@ -17,12 +17,12 @@ MAX_MATCHES = 1000
 def _courses(language):
     from wagtail.models import Locale
 
-    from cms.queries import live_courses
+    from cms.models import CoursePage
 
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None:
         return None
-    return live_courses(locale)
+    return CoursePage.objects.visible(locale)
 
 
 def _with_price(queryset, criteria):
@@ -69,8 +69,6 @@ def _matching_ids(text, language):
 
 
 def search_courses(params, language, criteria):
-    from cms.queries import for_cards
-
     courses = _courses(language)
     if courses is None:
         return Results(page_obj=paginate([], 0, 1))
@@ -93,7 +91,7 @@ def search_courses(params, language, criteria):
     total = len(ids)
     number = min(params.page, last_page(total))
     page_ids = ids[(number - 1) * PER_PAGE : number * PER_PAGE]
-    pages = for_cards(courses.model.objects.filter(pk__in=page_ids)).in_bulk()
+    pages = courses.model.objects.filter(pk__in=page_ids).for_cards().in_bulk()
     items = [
         Result(
             page=pages[pk],

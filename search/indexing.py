@@ -35,15 +35,6 @@ def enabled():
     return postgres.is_available()
 
 
-def is_public_now(page):
-    """Live, not expired, and no view restriction on the page or its ancestors."""
-    if not page.live or page.expired:
-        return False
-    if page.expire_at and page.expire_at <= timezone.now():
-        return False
-    return not page.get_view_restrictions().exists()
-
-
 def _course_models():
     from cms.models import CoursePage, LessonPage
 
@@ -125,16 +116,17 @@ def index_course(course):
     course_model, _lesson = _course_models()
     # The page row holds the live content (drafts live in revisions), so read it
     # fresh: the signal's instance may carry a scheduled, not-yet-live revision.
-    course = (
-        course_model.objects.select_related("locale", "category")
+    visible = (
+        course_model.objects.visible()
+        .select_related("locale", "category")
         .filter(pk=course.pk)
         .first()
     )
-    if course is None or not is_public_now(course):
-        if course is not None:
-            SearchDocument.objects.filter(page_id=course.pk).delete()
+    if visible is None:
+        if SearchDocument.objects.filter(page_id=course.pk).delete()[0]:
             cache.bump()
         return False
+    course = visible
     with transaction.atomic():
         SearchDocument.objects.update_or_create(
             page_id=course.pk, defaults=document_fields(course)
@@ -230,11 +222,8 @@ def rebuild(batch_size=500, stdout=None):
     for lesson in visible_lessons(lesson_model.objects.all(), restricted_paths):
         parent_path = lesson.path[: -Page.steplen]
         lessons_by_course.setdefault(parent_path, []).extend(lesson_parts(lesson))
-    now = timezone.now()
     courses = (
-        course_model.objects.live()
-        .filter(expired=False)
-        .exclude(expire_at__lte=now)
+        course_model.objects.visible()
         .select_related("locale", "category")
         .order_by("pk")
     )
@@ -242,8 +231,6 @@ def rebuild(batch_size=500, stdout=None):
     keep = set()
     batch = []
     for course in courses.iterator(chunk_size=batch_size):
-        if any(course.path.startswith(path) for path in restricted_paths):
-            continue
         keep.add(course.pk)
         fields = document_fields(course, lessons_by_course.get(course.path, []))
         batch.append(SearchDocument(page_id=course.pk, **fields))

@@ -1,0 +1,62 @@
+"""Which courses a visitor sees: asked of the course model, answered here once.
+
+Every view, feed, sitemap, search index and home section asks
+`CoursePage.objects.visible(locale)`, the way bakerydemo keeps its "which pages
+does a visitor see" on the page model: live, not expired, no view restriction.
+"""
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+from cms.queries import images_with_renditions
+
+
+class CourseQuerySet(PageQuerySet):
+    def visible(self, locale=None):
+        """Courses a visitor may find now: live, not expired, not private."""
+        queryset = (
+            self.live()
+            .public()
+            .filter(expired=False)
+            .exclude(expire_at__lte=timezone.now())
+        )
+        return queryset if locale is None else queryset.filter(locale=locale)
+
+    def for_cards(self):
+        """Ready for course cards: category, locale, cover renditions, no bodies."""
+        return (
+            self.select_related("category", "locale")
+            .prefetch_related(
+                Prefetch("cover_image", queryset=images_with_renditions())
+            )
+            .defer_streamfields()
+        )
+
+    def translations_of(self, courses, locale):
+        """The visible versions of `courses` in `locale`, card-ready, in order.
+
+        Courses without a visible translation are left out (a course scheduled
+        for next week must not appear on the home page before then).
+        """
+        keys = [course.translation_key for course in courses if course is not None]
+        if not keys:
+            return []
+        found = {
+            course.translation_key: course
+            for course in self.visible(locale)
+            .filter(translation_key__in=keys)
+            .for_cards()
+        }
+        return [found[key] for key in keys if key in found]
+
+
+CourseManager = PageManager.from_queryset(CourseQuerySet)
+
+
+def with_visible_courses(categories, courses):
+    """`categories` that have visible courses, each with `course_count`."""
+    return categories.annotate(
+        course_count=Count("courses", filter=Q(courses__in=courses))
+    ).filter(course_count__gt=0)
