@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.mail import queue_email
 from commerce import conf
 from commerce.models import OrderEmail
 
@@ -34,8 +35,6 @@ def queue(order, kind):
         return False
     if not created:
         return False
-    from accounts.mail import queue_email
-
     staff = _kind(kind) == OrderEmail.STAFF_NOTICE
     queue_email(
         conf.staff_order_emails() if staff else [order.email],

@@ -7,6 +7,7 @@ posts is ever read as a price.
 from dataclasses import dataclass, field
 
 from commerce.catalog import product_for_page
+from commerce.models import Coupon, Price
 from commerce.money import Money, currency_for_language, format_money
 
 
@@ -86,8 +87,6 @@ def apply_coupon(summary, coupon):
     Percentages round down per line (never over-discount); a fixed amount is taken
     line by line until used up; no line goes below zero.
     """
-    from commerce.models import Coupon
-
     eligible_ids = {product.pk for product in coupon.products.all()}
     eligible = [
         line
@@ -130,8 +129,6 @@ def summarise(products, currency, coupon=None):
 def _price_in_reader_currency():
     """A subquery: the course's price in the reader's currency (by translation_key)."""
     from django.db.models import OuterRef, Subquery
-
-    from commerce.models import Price
 
     return Subquery(
         Price.objects.filter(

@@ -15,6 +15,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from commerce.models import Enrollment
 from learning.models import Certificate
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I lookalikes
@@ -73,8 +74,6 @@ def issue_certificate(user, product, course):
 
 
 def enrollment_is_active(certificate):
-    from commerce.models import Enrollment
-
     return (
         Enrollment.objects.active()
         .filter(user_id=certificate.user_id, product_id=certificate.product_id)

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from commerce.access import is_enrolled
+from commerce.models import Enrollment
+from learning.certificates import issue_certificate
 from learning.models import LessonProgress
 
 
@@ -58,8 +61,6 @@ def is_learner(user, course, enrolled=None):
     `enrolled` is its answer when the caller already has it."""
     if enrolled is not None:
         return enrolled
-    from commerce.access import is_enrolled
-
     return is_enrolled(user, course)
 
 
@@ -91,9 +92,6 @@ def mark_complete(user, lesson):
     the second sees the first's completion and exactly one certificate is issued.
     Returns a `Completion`; raises NotEnrolled.
     """
-    from commerce.models import Enrollment
-    from learning.certificates import issue_certificate
-
     course = course_of(lesson).specific
     with transaction.atomic():
         enrollment = (

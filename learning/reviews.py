@@ -12,6 +12,9 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.mail import queue_email
+from commerce.access import is_enrolled
+from commerce.catalog import product_for_page
 from learning.models import Review
 from speedups.after_commit import now_and_after_commit
 from speedups.page_cache import page_paths, purge_paths
@@ -35,8 +38,6 @@ class AlreadyReviewed(ReviewError):
 
 
 def product_for(course):
-    from commerce.catalog import product_for_page
-
     return product_for_page(course)
 
 
@@ -44,8 +45,6 @@ def can_review(user, course, enrolled=None):
     """Enrolled learners review (`enrolled`: commerce's answer, if known)."""
     if enrolled is not None:
         return enrolled
-    from commerce.access import is_enrolled
-
     return is_enrolled(user, course)
 
 
@@ -118,8 +117,6 @@ def edit_review(user, course, rating, text):
 
 def moderate(review, *, approve, note="", moderator=None):
     """Approve or reject a review; a note, when given, is emailed to the learner."""
-    from accounts.mail import queue_email
-
     review.status = Review.APPROVED if approve else Review.REJECTED
     review.moderation_note = (note or "").strip()
     review.moderated_at = timezone.now()

@@ -31,6 +31,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from cms.publishing.models import HeldTranslation
+from speedups.routing import ancestors_of
 
 logger = logging.getLogger(__name__)
 
@@ -222,8 +223,6 @@ def has_unpublished_ancestor(page):
 
     A page found by the router (speedups/routing.py) knows its ancestors already.
     """
-    from speedups.routing import ancestors_of
-
     if page.depth <= 2:  # a home page: above it is only the tree's root
         return False
     ancestors = ancestors_of(page)

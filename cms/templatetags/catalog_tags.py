@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from cms.models import CourseIndexPage
 from cms.seo import course_json_ld
 
 register = template.Library()
@@ -43,8 +44,6 @@ def catalog_page(context):
     if cached is not False:
         return cached
     from wagtail.models import Locale
-
-    from cms.models import CourseIndexPage
 
     try:
         locale = Locale.get_active()
