@@ -6,7 +6,7 @@ signed webhooks) against this server, so `make run` can sell a course end to end
 offline. It is plain `http.server` with no Django imports, bound to 127.0.0.1, and
 only enabled where settings opt in (`STRIPE_STANDIN = True`: development and tests;
 production settings force it off).
-See docs/decisions/0030-stripe-standin.md.
+See docs/decisions/0030-stripe-standin-in-the-app.md.
 
 It serves:
 - `POST /v1/checkout/sessions` (form-encoded as the SDK sends it, honouring

@@ -6,7 +6,7 @@ guard. Withdrawal is checked where a certificate is shown: commerce revokes
 enrollments with a bulk `UPDATE` (refunds) or the admin form, without a signal,
 so `refresh_validity` compares the certificate with its enrollment and records
 `revoked_at` the first time it finds the enrollment gone
-(docs/decisions/0061-certificates-withdrawn-at-display-time.md).
+(docs/decisions/0061-certificates-issued-once-withdrawn-at-display-time.md).
 """
 
 import re
