@@ -58,4 +58,4 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 # Commerce fixtures: shop_course, shop_learner, stripe_standin.
-from tests.commerce_support import shop_course, shop_learner, stripe_standin  # noqa: E402, F401, I001
+from tests.support.commerce import shop_course, shop_learner, stripe_standin  # noqa: E402, F401, I001

@@ -8,7 +8,7 @@ from django.core import mail
 from playwright.sync_api import Page, expect
 
 from commerce.models import Order
-from tests.commerce_support import make_learner
+from tests.support.commerce import make_learner
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

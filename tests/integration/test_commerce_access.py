@@ -9,7 +9,7 @@ from cms.access import can_view_lesson_body
 from commerce.access import can_open_lesson
 from commerce.fulfilment import enroll
 from commerce.models import Enrollment
-from tests.commerce_support import make_learner
+from tests.support.commerce import make_learner
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_catalog_filters_and_sorts_by_price_in_the_readers_currency(site_tree):
 
     from cms.models import CoursePage
     from commerce.pricing import filter_by_price, order_by_price
-    from tests.commerce_support import build_course
+    from tests.support.commerce import build_course
 
     build_course(site_tree, "Pricey", usd=9900, eur=100)
     build_course(site_tree, "Gratis", usd=0, eur=0)

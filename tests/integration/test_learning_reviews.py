@@ -11,8 +11,8 @@ from django.urls import reverse
 from accounts.models import OutgoingEmail
 from learning import reviews
 from learning.models import Review
-from tests.commerce_support import make_learner
-from tests.learning_support import enrolled_learner
+from tests.support.commerce import make_learner
+from tests.support.learning import enrolled_learner
 
 pytestmark = pytest.mark.django_db
 

@@ -35,8 +35,8 @@ from cms.publishing.sharing import create_share_link
 from commerce.models import Price
 from learning import reviews
 from learning.models import Review
-from tests.commerce_support import build_course, make_learner
-from tests.learning_support import add_lesson, enrolled_learner
+from tests.support.commerce import build_course, make_learner
+from tests.support.learning import add_lesson, enrolled_learner
 from tests.support.publishing_pages import course_form, fresh, publish
 from tests.support.redis_calls import RedisCalls
 

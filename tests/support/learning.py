@@ -6,7 +6,7 @@ preview) and "Deep practice", each with a Spanish translation.
 
 from commerce.fulfilment import enroll
 from commerce.models import Enrollment
-from tests.commerce_support import make_learner
+from tests.support.commerce import make_learner
 
 
 def enrolled_learner(course, email="ana@example.com", name="Ana García"):
