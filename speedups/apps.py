@@ -7,7 +7,6 @@ upgrade is tested with all of them off first. Decisions 0071-0076.
 """
 
 from django.apps import AppConfig
-from django.conf import settings
 
 
 class SpeedupsConfig(AppConfig):
@@ -18,8 +17,6 @@ class SpeedupsConfig(AppConfig):
         from speedups import locale_memo, page_cache, site_memo, stale_statements
 
         page_cache.connect_signals()
-        if settings.SPEEDUPS_LOCALE_MEMO:
-            locale_memo.install()
-        if settings.SPEEDUPS_SITE_MEMO:
-            site_memo.install()
+        locale_memo.install()  # each asks its switch on every call
+        site_memo.install()
         stale_statements.connect_signals()

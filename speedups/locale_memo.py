@@ -15,6 +15,7 @@ signal, so tests empty it around every test (tests/conftest.py).
 
 import time
 
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale
@@ -43,7 +44,11 @@ def _language_setting_changed(setting, **kwargs):
 
 
 def get_for_language(manager, language_code):
-    if manager.model is not Locale or manager._db is not None:
+    if (
+        manager.model is not Locale
+        or manager._db is not None
+        or not settings.SPEEDUPS_LOCALE_MEMO
+    ):
         return _wagtail_get_for_language(manager, language_code)
     now = time.monotonic()
     hit = _remembered.get(language_code)

@@ -16,6 +16,7 @@ processes catch up within TTL_SECONDS. Tests empty it around every test
 import pickle
 import time
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Site
 from wagtail.models import sites as wagtail_sites
@@ -37,6 +38,8 @@ def clear(**kwargs):
 
 
 def get_site_for_hostname(hostname, port):
+    if not settings.SPEEDUPS_SITE_MEMO:
+        return _wagtail_get_site_for_hostname(hostname, port)
     now = time.monotonic()
     hit = _remembered.get((hostname, port))
     if hit is not None and hit[0] > now:
