@@ -94,7 +94,7 @@ def production_server(workers=None, **extra_env):
         str(Path(PYTHON).parent / "gunicorn"),
         "mystic.wsgi",
         "--config",
-        str(ROOT / "cms" / "gunicorn.conf.py"),  # production's, bind/workers below
+        str(ROOT / "mystic" / "gunicorn.conf.py"),  # production's, bind/workers below
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
