@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from cms.models import CoursePage, LessonPage
 from search import cache, postgres
 from search.models import SearchDocument
 
@@ -33,12 +34,6 @@ def clean_text(value):
 def enabled():
     """The stored index is kept on PostgreSQL only (SQLite uses Wagtail's)."""
     return postgres.is_available()
-
-
-def _course_models():
-    from cms.models import CoursePage, LessonPage
-
-    return CoursePage, LessonPage
 
 
 def _stream_text(value):
@@ -68,14 +63,13 @@ def lesson_parts(lesson):
 
 def lesson_text(course):
     """Titles of the course's visible lessons, bodies of the free ones only."""
-    _course, lesson_model = _course_models()
     restricted = list(
         PageViewRestriction.objects.filter(
             page__path__startswith=course.path
         ).values_list("page__path", flat=True)
     )
     parts = []
-    for lesson in visible_lessons(lesson_model.objects.child_of(course), restricted):
+    for lesson in visible_lessons(LessonPage.objects.child_of(course), restricted):
         parts.extend(lesson_parts(lesson))
     return parts
 
@@ -113,11 +107,10 @@ def index_course(course):
     """Add, refresh or remove `course`'s document to match what visitors see."""
     if not enabled():
         return False
-    course_model, _lesson = _course_models()
     # The page row holds the live content (drafts live in revisions), so read it
     # fresh: the signal's instance may carry a scheduled, not-yet-live revision.
     visible = (
-        course_model.objects.visible()
+        CoursePage.objects.visible()
         .select_related("locale", "category")
         .filter(pk=course.pk)
         .first()
@@ -147,8 +140,7 @@ def remove_page(page):
 
 def courses_under(page):
     """Course pages at or below `page` in the tree."""
-    course_model, _lesson = _course_models()
-    return course_model.objects.filter(path__startswith=page.path)
+    return CoursePage.objects.filter(path__startswith=page.path)
 
 
 def reindex_related(page):
@@ -161,13 +153,12 @@ def reindex_related(page):
     """
     if not enabled():
         return 0
-    course_model, lesson_model = _course_models()
     specific = page.specific_class
-    if specific is not None and issubclass(specific, course_model):
+    if specific is not None and issubclass(specific, CoursePage):
         return int(index_course(page))
-    if specific is not None and issubclass(specific, lesson_model):
+    if specific is not None and issubclass(specific, LessonPage):
         parent_path = page.path[: -Page.steplen]
-        course = course_model.objects.filter(path=parent_path).first()
+        course = CoursePage.objects.filter(path=parent_path).first()
         return int(index_course(course)) if course else 0
     return 0
 
@@ -188,7 +179,7 @@ def reindex_for_restriction(restriction):
         SearchDocument.objects.filter(page_id__in=courses.values("pk")).delete()
         cache.bump()
         if page.specific_class is not None and issubclass(
-            page.specific_class, _course_models()[1]
+            page.specific_class, LessonPage
         ):
             reindex_related(page)  # a restricted lesson: refresh its course
         return
@@ -201,8 +192,7 @@ def reindex_category(category):
     """A category was renamed: refresh the documents that show its name."""
     if not enabled():
         return
-    course_model, _lesson = _course_models()
-    for course in course_model.objects.filter(category=category).only("pk"):
+    for course in CoursePage.objects.filter(category=category).only("pk"):
         index_course(course)
 
 
@@ -214,18 +204,15 @@ def rebuild(batch_size=500, stdout=None):
     """
     if not enabled():
         return 0
-    course_model, lesson_model = _course_models()
     restricted_paths = list(
         PageViewRestriction.objects.values_list("page__path", flat=True)
     )
     lessons_by_course = {}
-    for lesson in visible_lessons(lesson_model.objects.all(), restricted_paths):
+    for lesson in visible_lessons(LessonPage.objects.all(), restricted_paths):
         parent_path = lesson.path[: -Page.steplen]
         lessons_by_course.setdefault(parent_path, []).extend(lesson_parts(lesson))
     courses = (
-        course_model.objects.visible()
-        .select_related("locale", "category")
-        .order_by("pk")
+        CoursePage.objects.visible().select_related("locale", "category").order_by("pk")
     )
     written = 0
     keep = set()

@@ -11,6 +11,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from cms.queries import images_with_renditions
+from commerce.pricing import filter_by_price_range
 
 
 class CourseQuerySet(PageQuerySet):
@@ -23,6 +24,27 @@ class CourseQuerySet(PageQuerySet):
             .exclude(expire_at__lte=timezone.now())
         )
         return queryset if locale is None else queryset.filter(locale=locale)
+
+    def matching(self, criteria):
+        """Courses meeting the filters `criteria` (cms.catalog.Criteria).
+
+        The catalog page and search on SQLite ask this; search.postgres says the
+        same in SQL over its index.
+        """
+        queryset = self
+        if criteria.category:
+            queryset = queryset.filter(category__slug=criteria.category)
+        if criteria.level:
+            queryset = queryset.filter(level=criteria.level)
+        if criteria.duration_min is not None:
+            queryset = queryset.filter(duration_minutes__gte=criteria.duration_min)
+        if criteria.duration_max is not None:
+            queryset = queryset.filter(duration_minutes__lt=criteria.duration_max)
+        if criteria.filters_price:
+            queryset = filter_by_price_range(
+                queryset, criteria.price_min, criteria.price_max, criteria.currency
+            )
+        return queryset
 
     def for_cards(self):
         """Ready for course cards: category, locale, cover renditions, no bodies."""
