@@ -33,15 +33,15 @@ run: install  ## migrate, load demo content, print the admin login, serve on 127
 	  $(VENV_PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: install  ## production server (needs the production environment, see docs/operations.md)
-	DJANGO_SETTINGS_MODULE=cms.settings.production $(VENV_PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=cms.settings.production $(VENV_PY) manage.py collectstatic --noinput -v0
-	DJANGO_SETTINGS_MODULE=cms.settings.production .venv/bin/gunicorn -c cms/gunicorn.conf.py cms.wsgi
+	DJANGO_SETTINGS_MODULE=mystic.settings.production $(VENV_PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=mystic.settings.production $(VENV_PY) manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=mystic.settings.production .venv/bin/gunicorn -c mystic/gunicorn.conf.py mystic.wsgi
 
 test: install  ## the whole suite against real PostgreSQL and Redis
 	@bash scripts/ensure-services.sh
 	@bash scripts/ensure-chromium.sh
 	@test -d tools/lighthouse/node_modules/axe-core || (cd tools/lighthouse && npm ci --silent --no-audit --no-fund)
-	$(VENV_PY) manage.py collectstatic --noinput --verbosity 0 --settings cms.settings.test
+	$(VENV_PY) manage.py collectstatic --noinput --verbosity 0 --settings mystic.settings.test
 	$(VENV_PY) -m pytest $(PYTEST_ARGS)
 
 lint: install

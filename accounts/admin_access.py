@@ -17,7 +17,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_save
 
-from cms.after_commit import now_and_after_commit
+from speedups.after_commit import now_and_after_commit
 
 PERMISSION = "wagtailadmin.access_admin"
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def may_open_admin(user):
 
 
 def forget(user_ids):
-    """Drop the remembered answers now and again at commit (cms/after_commit.py):
+    """Drop the remembered answers now and again at commit (speedups/after_commit.py):
     a page viewed before the commit would remember the old answer."""
     keys = [_key(pk) for pk in user_ids]
     if keys:

@@ -19,6 +19,6 @@ class AccountsConfig(AppConfig):
 
 class AccountsUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's users admin, editing our `name` and language instead of
-    first/last name (see docs/decisions/0021-wagtail-user-forms.md)."""
+    first/last name (see docs/decisions/0021-wagtail-user-forms-use-name.md)."""
 
     user_viewset = "accounts.admin_users.UserViewSet"

@@ -6,7 +6,7 @@ counts are shared by every process). Its limits are configured in
 email address) and turn every refusal into the same answer: the `429.html` page in
 the visitor's language with a `Retry-After` header saying when a retry can succeed.
 
-allauth refuses in two ways: its view decorators call `cms.urls.handler429`
+allauth refuses in two ways: its view decorators call `mystic.urls.handler429`
 (`handler429` below), and its failed-login limit raises a form error, which our
 adapter turns into `refuse()`.
 """
@@ -19,7 +19,7 @@ from allauth.core.internal import ratelimit as allauth_ratelimit
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 
-from cms.ratelimit import too_many_requests
+from operations.ratelimit import too_many_requests
 
 ACCOUNT_APP = "allauth.account"
 OUR_APP = "accounts"
@@ -88,7 +88,7 @@ VIEW_LIMITS = {
 
 
 def handler429(request, exception=None):
-    """`cms.urls.handler429`: allauth's refusals, translated, with Retry-After."""
+    """`mystic.urls.handler429`: allauth's refusals, translated, with Retry-After."""
     match = getattr(request, "resolver_match", None)
     limits = VIEW_LIMITS.get(match.url_name if match else "", [])
     wait = 0

@@ -30,7 +30,7 @@ BENCH_ENV = {
     "REQUEST_LOG_LEVEL": "WARNING",
     "LOG_LEVEL": "WARNING",
     "API_RATE_LIMIT_PER_MINUTE": "100000000",
-    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "DJANGO_SETTINGS_MODULE": "mystic.settings.bench",
 }
 
 
@@ -92,9 +92,9 @@ def production_server(workers=None, **extra_env):
     port = free_port()
     command = [
         str(Path(PYTHON).parent / "gunicorn"),
-        "cms.wsgi",
+        "mystic.wsgi",
         "--config",
-        str(ROOT / "cms" / "gunicorn.conf.py"),  # production's, bind/workers below
+        str(ROOT / "mystic" / "gunicorn.conf.py"),  # production's, bind/workers below
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",

@@ -160,9 +160,7 @@ def prepare_database():
     harness.ensure_database()
     harness.manage("migrate", "--noinput", "--verbosity", "0")
     harness.manage("seed_demo", "--verbosity", "0")
-    commands = harness.ROOT / "commerce" / "management" / "commands"
-    if (commands / "seed_shop.py").exists():
-        harness.manage("seed_shop", "--verbosity", "0")
+    harness.manage("seed_shop", "--verbosity", "0")
     harness.manage("collectstatic", "--noinput", "--verbosity", "0")
 
 

@@ -31,9 +31,15 @@ at the same concurrency, not counted, so p99 is the steady state rather than fiv
 workers loading templates and opening connections. The 2,000-course rotation runs
 after the other rows (workers warm, those courses' fragments cold).
 
+Then one pass per speed-up switched off (speedups/apps.py), and one with all of
+them off, each measuring the static file and the anonymous and signed-in course
+page with the page cache off, each ratio against the static file of its own pass:
+what each speed-up is worth, and the baseline a Wagtail upgrade is tested on.
+
 `python -m bench.production` (part of `make bench`). Environment: BENCH_DURATION
 seconds per run (8), BENCH_CONNECTIONS (16), BENCH_PAGES_COURSES (10000),
-BENCH_COURSE_URLS (2000), BENCH_WARMUP (2).
+BENCH_COURSE_URLS (2000), BENCH_WARMUP (2), BENCH_SPEEDUP_PASSES (1; 0 skips the
+passes with speed-ups off).
 """
 
 import json
@@ -63,6 +69,17 @@ LEARNER_EMAIL = "bench-learner@example.com"
 SIGNED_IN = "course, signed in"
 MANY_COURSES = f"course, {COURSE_URLS:,} courses"
 ENV = {"DATABASE_URL": pages.LARGE_DB, "MEDIA_ROOT": pages.MEDIA}
+SPEEDUP_PASSES = os.environ.get("BENCH_SPEEDUP_PASSES", "1") != "0"
+# Each pass: the settings that switch speed-ups off (the page cache is off in all).
+SPEEDUPS_OFF = {
+    "no fragment cache": {"RENDER_CACHE_SECONDS": "0"},
+    "no router": {"SPEEDUPS_ROUTER": "false"},
+    "no memos": {"SPEEDUPS_LOCALE_MEMO": "false", "SPEEDUPS_SITE_MEMO": "false"},
+    "no prepared statements": {"DB_PREPARED_STATEMENTS": "false"},
+}
+SPEEDUPS_OFF["all speed-ups off"] = {
+    key: value for switches in SPEEDUPS_OFF.values() for key, value in switches.items()
+}
 TARGETS = {
     "home": "/en/",
     "catalog": "/en/courses/",
@@ -146,7 +163,7 @@ def _prepare_course_rows_here():
 
     from accounts.models import User
     from cms.models import CoursePage
-    from home.demo.bulk import EN_PREFIX
+    from demo.bulk import EN_PREFIX
 
     user = User.objects.filter(email=LEARNER_EMAIL).first()
     if user is None:
@@ -272,6 +289,30 @@ def measure_course_rows(base, label, extra, server_pid):
     return rows
 
 
+def measure_speedups_off(static_path, extra):
+    """The course page with each speed-up off, against that pass's static file."""
+    rows = []
+    for label, switches in SPEEDUPS_OFF.items():
+        flush_bench_cache()
+        settings = {**ENV, "PAGE_CACHE_SECONDS": "0", **switches}
+        with production_server(**settings) as (base, server):
+            paths = {"static file": static_path, "course": TARGETS["course"]}
+            rows += measure(base, label, paths, server.pid)
+            course = TARGETS["course"]
+            cookie = signed_in_cookie(base, course, extra["cookie"])
+            warm_up(base + course, threads=THREADS, headers=[f"Cookie: {cookie}"])
+            result = wrk(
+                base + course,
+                connections=CONNECTIONS,
+                duration=DURATION,
+                threads=THREADS,
+                headers=[f"Cookie: {cookie}"],
+                server_pid=server.pid,
+            )
+            rows.append({"page": SIGNED_IN, "mode": label, **result})
+    return rows
+
+
 def main():
     print(f"Preparing {pages.COURSES:,} courses per language...")
     pages.prepare(pages.LARGE_DB, pages.COURSES)
@@ -290,7 +331,11 @@ def main():
             if label == "uncached":
                 rows += measure_course_rows(base, label, extra, server.pid)
             memory[label] = worker_rss_mb(server.pid)
-    floor = next(r["rps"] for r in rows if r["page"] == "static file")
+    if SPEEDUP_PASSES:
+        rows += measure_speedups_off(static_path, extra)
+    floors = {r["mode"]: r["rps"] for r in rows if r["page"] == "static file"}
+    floors["uncached"] = floors["cached"]  # one server run measured both
+    floor = floors["cached"]
     table = [
         {
             "page": r["page"],
@@ -299,7 +344,9 @@ def main():
             "p50 ms": r["p50_ms"],
             "p99 ms": r["p99_ms"],
             "errors": r["errors"],
-            "vs static": f"{floor / r['rps']:.2f}x slower" if r["rps"] else "-",
+            "vs static": (
+                f"{floors[r['mode']] / r['rps']:.2f}x slower" if r["rps"] else "-"
+            ),
             "CPU ms/req": r["cpu_ms"],
         }
         for r in rows

@@ -68,7 +68,7 @@ def main():
         )
         client.force_login(learner)
 
-    from cms.page_cache import purge_everything
+    from speedups.page_cache import purge_everything
 
     def get():
         if args.cold:

@@ -171,6 +171,7 @@ def sql_runs():
     django.setup()
     from django.db import connection
 
+    from cms.catalog import Criteria
     from search import postgres
     from search.query import words
 
@@ -180,7 +181,7 @@ def sql_runs():
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
-    criteria = postgres.Criteria()
+    criteria = Criteria()
 
     def full_text(lang, text):
         return postgres.find(

@@ -102,7 +102,7 @@ def pay_in_standin(standin, orders):
 
 
 def post(url, event):
-    from commerce.stripe_standin import sign
+    from devtools.stripe_standin import sign
 
     payload = json.dumps(event).encode()
     request = urllib.request.Request(  # noqa: S310 (127.0.0.1 only)
@@ -129,7 +129,7 @@ def main(count=400):
 
     harness.ensure_database()
     with SMTPServer() as smtp:
-        from commerce.stripe_standin import StripeStandIn
+        from devtools.stripe_standin import StripeStandIn
 
         standin = StripeStandIn(SECRET)
         env = {

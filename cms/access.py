@@ -1,12 +1,16 @@
 """Who may see what of a course: the single place the storefront asks.
 
-`commerce` owns the real rules (enrollments, refunds); until it lands, only free
-preview lessons are open and nobody counts as enrolled. The commerce colleague
-replaces the bodies of `can_view_lesson_body` and `is_enrolled`; templates and
-views only ever go through `viewer_context(request)`.
+A share link (cms.publishing) opens its own lesson; everything else about
+access (free previews, staff, enrollments) is commerce's rule
+(`commerce.access`). Templates and views only go through `viewer_context`.
 """
 
 from dataclasses import dataclass
+
+from cms.publishing.sharing import share_token_opens
+from commerce.access import can_open_lesson
+from commerce.access import is_enrolled as commerce_is_enrolled
+from commerce.access import opens_every_lesson as commerce_opens_every_lesson
 
 PREVIEW_ANONYMOUS = "anonymous"
 PREVIEW_ENROLLED = "enrolled"
@@ -15,27 +19,22 @@ PREVIEW_ENROLLED = "enrolled"
 def can_view_lesson_body(request, lesson):
     """May this request see the lesson's body and video?
 
-    Commerce owns the rule (free preview, enrolled learner, staff, or a share
-    link for this lesson): `commerce.access.can_open_lesson`.
+    A share link for this very lesson opens it; otherwise commerce's rule
+    (free preview, enrolled learner, staff): `commerce.access.can_open_lesson`.
     """
-    from commerce.access import can_open_lesson
-
-    return can_open_lesson(
-        getattr(request, "user", None), lesson, share_token=share_token(request)
-    )
+    token = share_token(request)
+    if token and share_token_opens(lesson, token):
+        return True
+    return can_open_lesson(getattr(request, "user", None), lesson)
 
 
 def is_enrolled(request, course):
     """Is the visitor enrolled in `course`? Commerce owns the rule."""
-    from commerce.access import is_enrolled as commerce_is_enrolled
-
     return commerce_is_enrolled(getattr(request, "user", None), course)
 
 
 def opens_every_lesson(request, course, enrolled=None):
     """Does this request open every lesson of the course (staff, enrolled)?"""
-    from commerce.access import opens_every_lesson as commerce_opens_every_lesson
-
     return commerce_opens_every_lesson(
         getattr(request, "user", None), course, enrolled=enrolled
     )
@@ -45,7 +44,7 @@ def share_token(request):
     """A lesson share link's token, if the request carries one (`?share=`).
 
     Such a response shows what the token opened: never cached or shared
-    (cms/private_responses.py, cms/render_cache.py).
+    (the course and lesson pages mark it private, cms/models/pages.py).
     """
     return request.GET.get("share") if request is not None else None
 

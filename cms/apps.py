@@ -5,19 +5,6 @@ class CmsConfig(AppConfig):
     name = "cms"
 
     def ready(self):
-        from cms import page_cache
-
-        page_cache.connect_signals()
-
         from cms import ordering
 
         ordering.connect_signals()
-
-        from cms import locale_memo, site_memo
-
-        locale_memo.install()
-        site_memo.install()
-
-        from cms import stale_statements
-
-        stale_statements.connect_signals()

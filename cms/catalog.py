@@ -1,12 +1,16 @@
-"""The catalog's rules: which courses a visitor sees, filtered, sorted, paginated.
+"""The course filters, once: the catalog page's and the search page's.
 
 Filters live in the query string (`?category=yoga&level=beginner&sort=title&page=2`)
 so a plain GET form works without JavaScript and every result page has a URL.
 Unknown or malformed values are ignored rather than answered with an error.
 
-Free/paid filtering and price sorting need prices, which `commerce` owns: they are
-offered only when `commerce.pricing` provides `filter_by_price(queryset, choice)`
-(choice "free" or "paid") and `order_by_price(queryset)`.
+`CatalogFilters` holds the vocabulary both pages share (category, level,
+duration buckets, free or paid, their labels, the parsing); the search page's
+`search.query.SearchParams` extends it with what only search has (the text,
+relevance, a typed price range). Either turns into `Criteria`, the filters in
+database terms, which `CoursePage.objects.matching()` applies with the ORM and
+search.postgres in SQL. Free or paid is commerce's rule
+(`commerce.pricing.PRICE_KINDS`), here only a price range.
 """
 
 from dataclasses import dataclass, fields
@@ -16,30 +20,51 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Category, Level
-from cms.queries import for_cards, live_courses
+from cms.levels import Level
+from commerce import pricing
+from commerce.money import currency_for_language
 
 PER_PAGE = 12
 
-SORTS = {
-    "newest": (_("Newest"), ("-first_published_at", "-pk")),
-    "title": (_("Title (A–Z)"), ("title", "pk")),
+SORT_LABELS = {
+    "relevance": _("Relevance"),
+    "newest": _("Newest"),
+    "title": _("Title (A–Z)"),
+    "price": _("Price"),
 }
+ORDERINGS = {
+    "newest": ("-first_published_at", "-pk"),
+    "title": ("title", "pk"),
+}
+# {key: (label, low, high)} in minutes, low included, high excluded.
 DURATIONS = {
     "short": (_("Under 1 hour"), None, 60),
     "medium": (_("1 to 3 hours"), 60, 180),
     "long": (_("Over 3 hours"), 180, None),
 }
-PRICES = {"free": _("Free"), "paid": _("Paid")}
+PRICES = {key: label for key, (label, _low, _high) in pricing.PRICE_KINDS.items()}
 
 
-def _pricing():
-    """commerce.pricing when it exists, else None (the catalog works without it)."""
-    try:
-        from commerce import pricing
-    except ImportError:
-        return None
-    return pricing
+@dataclass(frozen=True)
+class Criteria:
+    """Filters in database terms: what the ORM and the search SQL apply."""
+
+    category: str = ""
+    level: str = ""
+    duration_min: int | None = None  # minutes, included
+    duration_max: int | None = None  # minutes, excluded
+    price_min: int | None = None  # minor units of `currency`, included
+    price_max: int | None = None
+    currency: str = ""
+
+    @property
+    def filters_price(self):
+        return self.price_min is not None or self.price_max is not None
+
+
+def _pick(params, name, allowed, default=""):
+    value = params.get(name, default)
+    return value if isinstance(value, str) and value in allowed else default
 
 
 @dataclass(frozen=True)
@@ -50,93 +75,112 @@ class CatalogFilters:
     price: str = ""
     sort: str = "newest"
 
-    def as_query(self, **changes):
-        """The query string for these filters (defaults left out)."""
-        values = {field.name: getattr(self, field.name) for field in fields(self)}
-        values.update(changes)
-        if values.get("sort") == "newest":
-            values.pop("sort")
-        return urlencode({key: value for key, value in values.items() if value})
+    SORTS = ("newest", "title", "price")  # the order the form offers them in
+    DEFAULT_SORT = "newest"
+
+    @classmethod
+    def parse(cls, params, category_slugs):
+        """The filters of a QueryDict, keeping only values we know."""
+        return cls(**cls.read(params, category_slugs))
+
+    @classmethod
+    def read(cls, params, category_slugs):
+        """{field: value} of the known values in `params` (subclasses add theirs)."""
+        return {
+            "category": _pick(params, "category", set(category_slugs)),
+            "level": _pick(params, "level", set(Level.values)),
+            "duration": _pick(params, "duration", set(DURATIONS)),
+            "price": _pick(params, "price", set(PRICES)),
+            "sort": _pick(params, "sort", cls.SORTS, default=cls.DEFAULT_SORT),
+        }
+
+    @property
+    def effective_sort(self):
+        return self.sort
 
     @property
     def active(self):
+        """Whether anything narrows the courses shown (sorting does not)."""
         return any((self.category, self.level, self.duration, self.price))
 
+    def as_query(self, **changes):
+        """The query string for these filters (empty and default values left out)."""
+        values = {field.name: getattr(self, field.name) for field in fields(self)}
+        values.update(changes)
+        if values.get("sort") == self.DEFAULT_SORT:
+            values.pop("sort")
+        return urlencode(
+            {key: value for key, value in values.items() if value not in ("", None)}
+        )
 
-def price_features():
-    """Which price features commerce offers: (can filter, can sort)."""
-    pricing = _pricing()
-    return (
-        hasattr(pricing, "filter_by_price"),
-        hasattr(pricing, "order_by_price"),
-    )
+    def price_range(self, currency):
+        """(low, high) in minor units, both included; None is open."""
+        if not self.price:
+            return None, None
+        _label, low, high = pricing.PRICE_KINDS[self.price]
+        return low, high
+
+    def criteria(self, currency):
+        """These filters in database terms, prices in `currency`."""
+        low = high = None
+        if self.duration:
+            _label, low, high = DURATIONS[self.duration]
+        price_min, price_max = self.price_range(currency)
+        return Criteria(
+            category=self.category,
+            level=self.level,
+            duration_min=low,
+            duration_max=high,
+            price_min=price_min,
+            price_max=price_max,
+            currency=currency,
+        )
 
 
 def parse_filters(params, category_slugs):
     """CatalogFilters from a QueryDict, keeping only values we know."""
+    return CatalogFilters.parse(params, category_slugs)
 
-    def pick(name, allowed, default=""):
-        value = params.get(name, default)
-        return value if isinstance(value, str) and value in allowed else default
 
-    can_filter_price, can_sort_price = price_features()
-    sorts = set(SORTS) | ({"price"} if can_sort_price else set())
-    return CatalogFilters(
-        category=pick("category", category_slugs),
-        level=pick("level", set(Level.values)),
-        duration=pick("duration", set(DURATIONS)),
-        price=pick("price", set(PRICES) if can_filter_price else set()),
-        sort=pick("sort", sorts, default="newest"),
-    )
+def filter_choices(filters_class, categories):
+    """The options of the filter form (includes/course_filters.html)."""
+    return {
+        "categories": categories,
+        "levels": Level.choices,
+        "durations": [(key, label) for key, (label, _a, _b) in DURATIONS.items()],
+        "prices": list(PRICES.items()),
+        "sorts": [(key, SORT_LABELS[key]) for key in filters_class.SORTS],
+    }
 
 
 def filter_courses(queryset, filters):
-    """Apply CatalogFilters to a CoursePage queryset."""
-    if filters.category:
-        queryset = queryset.filter(category__slug=filters.category)
-    if filters.level:
-        queryset = queryset.filter(level=filters.level)
-    if filters.duration:
-        _label, low, high = DURATIONS[filters.duration]
-        if low is not None:
-            queryset = queryset.filter(duration_minutes__gte=low)
-        if high is not None:
-            queryset = queryset.filter(duration_minutes__lt=high)
-    if filters.price:
-        queryset = _pricing().filter_by_price(queryset, filters.price)
+    """Apply CatalogFilters to a CoursePage queryset, sorted as asked."""
+    currency = currency_for_language()
+    queryset = queryset.matching(filters.criteria(currency))
     if filters.sort == "price":
-        return _pricing().order_by_price(queryset)
-    return queryset.order_by(*SORTS[filters.sort][1])
+        return pricing.order_by_price(queryset, "title", currency=currency)
+    return queryset.order_by(*ORDERINGS[filters.sort])
 
 
 MAX_CACHED_PAGE = 50
 
 
-def catalog_context(index_page, request):
-    """Template context for the catalog page."""
-    categories = list(Category.objects.filter(locale_id=index_page.locale_id))
-    filters = parse_filters(request.GET, {category.slug for category in categories})
-    courses = filter_courses(
-        for_cards(live_courses(index_page.locale_id).child_of(index_page)), filters
-    )
+def catalog_context(request, courses, categories):
+    """Template context for the catalog page: `courses` (the visible ones, card
+    ready) filtered by the query string; `categories` of the catalog's language."""
+    categories = list(categories)
+    filters = CatalogFilters.parse(request.GET, [c.slug for c in categories])
+    courses = filter_courses(courses, filters)
     requested_page = _requested_page(request.GET.get("page"))
     # Lazy: when the listing comes from the fragment cache, no course is loaded.
     page_obj = SimpleLazyObject(
         lambda: Paginator(courses, PER_PAGE).get_page(request.GET.get("page"))
     )
-    can_filter_price, can_sort_price = price_features()
-    sorts = [(key, label) for key, (label, _order) in SORTS.items()]
-    if can_sort_price:
-        sorts.append(("price", _("Price")))
     return {
         "filters": filters,
         "courses": page_obj,
         "page_obj": page_obj,
-        "categories": categories,
-        "levels": Level.choices,
-        "durations": [(key, label) for key, (label, _a, _b) in DURATIONS.items()],
-        "prices": list(PRICES.items()) if can_filter_price else [],
-        "sorts": sorts,
+        **filter_choices(CatalogFilters, categories),
         "filter_query": filters.as_query(),
         "requested_page": requested_page,
         # Listing fragments vary on the parsed filters and the page number; far

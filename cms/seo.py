@@ -1,10 +1,13 @@
 """Structured data and social metadata for course pages.
 
 Search engines read `Course` JSON-LD (https://schema.org/Course); we describe only
-what the page itself shows so the markup never disagrees with the content.
+what the page itself shows so the markup never disagrees with the content. Apps
+that show more on the course page add it through the `course_json_ld` hook
+(learning adds the rating of approved reviews), so the catalog imports none of them.
 """
 
 from django.conf import settings
+from wagtail import hooks
 
 
 def absolute_page_url(page, request):
@@ -48,8 +51,6 @@ def course_json_ld(course, request, instructors=None):
     if course.cover_image_id and request is not None:
         rendition = course.cover_image.get_rendition("fill-1200x630|format-jpeg")
         data["image"] = request.build_absolute_uri(rendition.url)
-    from learning.reviews import aggregate_rating_json_ld  # approved reviews only
-
-    if rating := aggregate_rating_json_ld(course):
-        data["aggregateRating"] = rating
+    for add_to_course_json_ld in hooks.get_hooks("course_json_ld"):
+        add_to_course_json_ld(course, data)  # learning: the approved reviews' rating
     return data

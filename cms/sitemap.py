@@ -14,7 +14,7 @@ from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from cms.publishing.scheduling import without_unpublished_ancestors
+from cms.models.querysets import without_unpublished_ancestors
 from cms.seo import absolute_page_url
 
 

@@ -1,9 +1,9 @@
 """The access rule, in one place: may this user open this lesson's body?
 
 A paid lesson opens for a learner enrolled in its course (any language version),
-for staff, and for a valid share link for that very lesson. Free-preview lessons
-open for everyone. Everyone else sees the title, the price and "Enroll" — the
-storefront (cms/access.py) asks here and never decides by itself.
+and for staff. Free-preview lessons open for everyone. Everyone else sees the
+title, the price and "Enroll". The storefront (cms/access.py) adds share links,
+which are its own, and asks here for the rest.
 """
 
 from commerce.models import Enrollment
@@ -24,25 +24,11 @@ def is_enrolled(user, course):
     )
 
 
-def share_token_opens(lesson, token):
-    """Is `token` an active share link (cms.publishing) for this very lesson?"""
-    try:
-        from cms.publishing.sharing import find_link
-    except ImportError:  # no share links in this build
-        return False
-    link = find_link(token)
-    return bool(
-        link is not None
-        and link.is_active()
-        and link.page.translation_key == lesson.translation_key
-    )
-
-
 def opens_every_lesson(user, course, enrolled=None):
     """Does `user` open every lesson of `course`, paid or not (staff, enrolled)?
 
-    Without a share token, everyone else opens exactly the free previews, so a
-    course's lesson list has these two versions (cms/render_cache.py).
+    Without a share link, everyone else opens exactly the free previews, so a
+    course's lesson list has these two versions (speedups/render_cache.py).
     `enrolled` spares the query when the caller already knows.
     """
     if is_staff(user):
@@ -50,12 +36,10 @@ def opens_every_lesson(user, course, enrolled=None):
     return bool(is_enrolled(user, course) if enrolled is None else enrolled)
 
 
-def can_open_lesson(user, lesson, share_token=None):
+def can_open_lesson(user, lesson):
     if getattr(lesson, "is_free_preview", False):
         return True
     if is_staff(user):
-        return True
-    if share_token and share_token_opens(lesson, share_token):
         return True
     if not user or not user.is_authenticated:
         return False  # no enrollment to look up: spare the parent query per lesson

@@ -20,7 +20,7 @@ def standin_off_in_production(app_configs, **kwargs):
         return [
             checks.Error(
                 "STRIPE_STANDIN is on: payments would go to the local test stand-in.",
-                hint="Use cms.settings.production with STRIPE_SECRET_KEY set.",
+                hint="Use mystic.settings.production with STRIPE_SECRET_KEY set.",
                 id="commerce.E001",
             )
         ]

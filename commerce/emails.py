@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.mail import queue_email
 from commerce import conf
 from commerce.catalog import product_title
 from commerce.models import OrderEmail
@@ -37,8 +38,6 @@ def queue(order, kind):
         return False
     if not created:
         return False
-    from accounts.mail import queue_email
-
     staff = _kind(kind) == OrderEmail.STAFF_NOTICE
     lines = list(order.lines.select_related("product"))
     if staff:  # staff read course titles in their language; never saved

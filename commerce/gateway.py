@@ -10,8 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import translation
-
-from commerce import conf
+from wagtail import hooks
 
 STRIPE_LOCALES = {"en": "en", "es": "es"}
 
@@ -27,11 +26,8 @@ def client():
             "STRIPE_SECRET_KEY is not set (development uses the local stand-in)."
         )
     base = settings.STRIPE_API_BASE
-    if conf.standin_enabled() and getattr(settings, "STRIPE_STANDIN_AUTOSTART", False):
-        from commerce.stripe_standin import ensure_dev_standin
-
-        port = int(base.rsplit(":", 1)[1].split("/")[0])
-        ensure_dev_standin(port, settings.STRIPE_WEBHOOK_SECRET)
+    for hook in hooks.get_hooks("before_stripe_client"):  # devtools' stand-in
+        hook()
     return stripe.StripeClient(
         key,
         base_addresses={"api": base} if base else None,

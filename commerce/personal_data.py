@@ -4,6 +4,7 @@ Export: orders (lines, totals, status) and enrollments. Erasure: orders are kept
 for accounting with the email replaced, enrollments end, the saved cart goes.
 """
 
+from accounts import personal_data
 from commerce import entitlements
 from commerce.models import Cart, Enrollment, Order
 
@@ -48,8 +49,4 @@ def erase(user):
 
 
 def register():
-    try:
-        from accounts import personal_data
-    except ImportError:
-        return
     personal_data.register("shop", exporter=export, eraser=erase)

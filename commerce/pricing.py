@@ -6,8 +6,22 @@ posts is ever read as a price.
 
 from dataclasses import dataclass, field
 
+from django.db.models import F, OuterRef, Subquery
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from commerce.catalog import product_for_page, product_title
+from commerce.models import Coupon, Price
 from commerce.money import Money, currency_for_language, format_money
+
+# Free or paid, the one rule: by the price in the reader's currency, in minor
+# units, {kind: (label, lowest, highest)} both included. A course with no price
+# in that currency is neither. The catalog's and search's filters (cms/catalog.py,
+# search/postgres.py) apply these as price ranges.
+PRICE_KINDS = {
+    "free": (_("Free"), 0, 0),
+    "paid": (_("Paid"), 1, None),
+}
 
 
 def price_of(product, currency):
@@ -22,8 +36,6 @@ def display_price(page, language=None, request=None):
     Called by the catalog's `course_price` template tag; the page may be the course
     or any translation of it. "" means the course is not for sale.
     """
-    from django.utils.translation import gettext
-
     language = language or getattr(getattr(page, "locale", None), "language_code", None)
     product = product_for_page(page)
     if product is None:
@@ -127,8 +139,6 @@ def apply_coupon(summary, coupon):
     Percentages round down per line (never over-discount); a fixed amount is taken
     line by line until used up; no line goes below zero.
     """
-    from commerce.models import Coupon
-
     eligible_ids = {product.pk for product in coupon.products.all()}
     eligible = [
         line
@@ -169,38 +179,39 @@ def summarise(products, currency, coupon=None):
     return summary
 
 
-def _price_in_reader_currency():
-    """A subquery: the course's price in the reader's currency (by translation_key)."""
-    from django.db.models import OuterRef, Subquery
-
-    from commerce.models import Price
-
-    return Subquery(
-        Price.objects.filter(
-            product__translation_key=OuterRef("translation_key"),
-            currency=currency_for_language(),
-        ).values("amount_minor")[:1]
-    )
+def with_reader_price(queryset, currency=None):
+    """Course pages annotated with `reader_price`: their price in minor units of
+    `currency` (the reader's by default), None when editors set none."""
+    if "reader_price" in queryset.query.annotations:
+        return queryset
+    price = Price.objects.filter(
+        product__translation_key=OuterRef("translation_key"),
+        currency=currency or currency_for_language(),
+    ).values("amount_minor")[:1]
+    return queryset.annotate(reader_price=Subquery(price))
 
 
-def filter_by_price(queryset, choice):
-    """Course pages that are "free" or "paid" in the reader's currency.
-
-    Used by the catalog's filter (cms/catalog.py); courses without a price are
-    neither.
-    """
-    queryset = queryset.annotate(reader_price=_price_in_reader_currency())
-    if choice == "free":
-        return queryset.filter(reader_price=0)
-    if choice == "paid":
-        return queryset.filter(reader_price__gt=0)
+def filter_by_price_range(queryset, lowest, highest, currency=None):
+    """Course pages priced between `lowest` and `highest` (included; None is open)."""
+    queryset = with_reader_price(queryset, currency)
+    if lowest is not None:
+        queryset = queryset.filter(reader_price__gte=lowest)
+    if highest is not None:
+        queryset = queryset.filter(reader_price__lte=highest)
     return queryset
 
 
-def order_by_price(queryset):
-    """Course pages cheapest first in the reader's currency; unpriced last."""
-    from django.db.models import F
+def filter_by_price(queryset, kind, currency=None):
+    """Course pages that are "free" or "paid" (PRICE_KINDS) in the reader's currency."""
+    if kind not in PRICE_KINDS:
+        return queryset
+    _label, lowest, highest = PRICE_KINDS[kind]
+    return filter_by_price_range(queryset, lowest, highest, currency)
 
-    return queryset.annotate(reader_price=_price_in_reader_currency()).order_by(
-        F("reader_price").asc(nulls_last=True), "title"
+
+def order_by_price(queryset, *then, currency=None):
+    """Course pages cheapest first in the reader's currency; unpriced last; ties
+    by `then` (title by default)."""
+    return with_reader_price(queryset, currency).order_by(
+        F("reader_price").asc(nulls_last=True), *(then or ("title",))
     )

@@ -7,6 +7,7 @@ from django.dispatch import receiver
 
 from commerce.cart import merge_session_cart
 from commerce.models import Price, Product
+from speedups.page_cache import purge_everything
 
 
 @receiver(user_logged_in, dispatch_uid="commerce.merge_cart")
@@ -19,8 +20,4 @@ def merge_cart_at_login(sender, request, user, **kwargs):
 @receiver(post_delete, sender=Price, dispatch_uid="commerce.price_deleted")
 @receiver(post_save, sender=Product, dispatch_uid="commerce.product_saved")
 def purge_cached_pages(sender, **kwargs):
-    try:
-        from cms.page_cache import purge_everything
-    except ImportError:
-        return
     purge_everything()

@@ -1,14 +1,14 @@
 """Learner URLs under the language prefix, translated: /en/cart/, /es/carrito/ …
 
 The untranslated paths (/es/cart/) redirect to the translated ones
-(cms/localized_paths.py).
+(operations/localized_paths.py).
 """
 
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from cms.localized_paths import with_untranslated_redirects
 from commerce import views
+from operations.localized_paths import with_untranslated_redirects
 
 app_name = "commerce"
 

@@ -18,15 +18,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from cms import ratelimit
-from cms.same_origin import refuse_cross_site_posts
+from accounts.verification import has_verified_email
 from commerce import cart as carts
 from commerce import conf, coupons, fulfilment, gateway, orders
 from commerce.catalog import course_page, product_title
 from commerce.forms import product_id_from
 from commerce.models import Enrollment, Order, Product
 from commerce.money import currency_for_language
-from commerce.verification import has_verified_email
+from operations import ratelimit
+from operations.same_origin import refuse_cross_site_posts
 
 log = logging.getLogger(__name__)
 
@@ -117,10 +117,10 @@ def cart_add(request):
 
     Exempt from CSRF tokens on purpose: a token in the course page's Enroll form
     would keep every course page out of the anonymous page cache
-    (cms/page_cache.py). Posts from other sites are refused by what the browser
-    says of their origin instead (cms/same_origin.py): without that, such a post
-    (which carries no SameSite=Lax session cookie) would start a new session and
-    sign the learner out.
+    (speedups/page_cache.py). Posts from other sites are refused by what the
+    browser says of their origin instead (operations/same_origin.py): without that, such
+    a post (which carries no SameSite=Lax session cookie) would start a new
+    session and sign the learner out.
     """
     product = _product_from_post(request)
     if product is None:

@@ -10,16 +10,14 @@ from wagtail.search import index
 
 from cms.blocks import ContentBlock
 from cms.publishing.read_only import DraftReadersMixin
-from cms.routing import FastRouteMixin
-
-NEWEST_COURSES = 6
-FEATURED_COURSES = 6
+from home.sections import FEATURED_COURSES, home_sections
+from speedups.routing import FastRouteMixin
 
 
 class HomePage(DraftReadersMixin, FastRouteMixin, Page):
     """The root of one language's tree (`/en/`, `/es/`): hero and course sections.
 
-    As the site root it routes every storefront URL (cms/routing.py).
+    As the site root it routes every storefront URL (speedups/routing.py).
     """
 
     hero_heading = models.CharField(
@@ -58,8 +56,6 @@ class HomePage(DraftReadersMixin, FastRouteMixin, Page):
     subpage_types = ["cms.CourseIndexPage", "home.StandardPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from home.sections import home_sections
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(self))
         return context

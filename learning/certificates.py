@@ -6,7 +6,7 @@ guard. Withdrawal is checked where a certificate is shown: commerce revokes
 enrollments with a bulk `UPDATE` (refunds) or the admin form, without a signal,
 so `refresh_validity` compares the certificate with its enrollment and records
 `revoked_at` the first time it finds the enrollment gone
-(docs/decisions/0061-certificates-withdrawn-at-display-time.md).
+(docs/decisions/0061-certificates-issued-once-withdrawn-at-display-time.md).
 """
 
 import re
@@ -15,6 +15,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from commerce.models import Enrollment
 from learning.models import Certificate
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I lookalikes
@@ -73,8 +74,6 @@ def issue_certificate(user, product, course):
 
 
 def enrollment_is_active(certificate):
-    from commerce.models import Enrollment
-
     return (
         Enrollment.objects.active()
         .filter(user_id=certificate.user_id, product_id=certificate.product_id)

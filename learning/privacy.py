@@ -1,6 +1,7 @@
 """Personal data held by learning: exported with the account, erased with it."""
 
 from learning.models import Certificate, LessonProgress, Review
+from learning.reviews import forget_summary
 
 
 def export_learning(user):
@@ -43,8 +44,6 @@ def export_learning(user):
 
 def forget_learning(user):
     """Erase progress, certificates (their public codes stop verifying) and reviews."""
-    from learning.reviews import forget_summary
-
     keys = set(
         Review.objects.filter(user=user).values_list(
             "product__translation_key", flat=True

@@ -1,7 +1,7 @@
 """Progress through a course: visits, "Mark as complete", percent and resume point.
 
 Percentages are always computed over the course's lessons that are live *now*
-(`cms.queries.course_lessons`), matched by translation_key: a lesson added after
+(`CoursePage.live_lessons`), matched by translation_key: a lesson added after
 enrollment enlarges the denominator, an unpublished one drops out of it, and a
 completion recorded in one language counts in the other.
 """
@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from commerce.access import is_enrolled
+from commerce.models import Enrollment
+from learning.certificates import issue_certificate
 from learning.models import LessonProgress
 
 
@@ -50,9 +53,7 @@ def course_of(lesson):
 
 
 def live_lessons(course):
-    from cms.queries import course_lessons
-
-    return course_lessons(course)
+    return course.specific_deferred.live_lessons()
 
 
 def is_learner(user, course, enrolled=None):
@@ -60,8 +61,6 @@ def is_learner(user, course, enrolled=None):
     `enrolled` is its answer when the caller already has it."""
     if enrolled is not None:
         return enrolled
-    from commerce.access import is_enrolled
-
     return is_enrolled(user, course)
 
 
@@ -93,9 +92,6 @@ def mark_complete(user, lesson):
     the second sees the first's completion and exactly one certificate is issued.
     Returns a `Completion`; raises NotEnrolled.
     """
-    from commerce.models import Enrollment
-    from learning.certificates import issue_certificate
-
     course = course_of(lesson).specific
     with transaction.atomic():
         enrollment = (

@@ -12,8 +12,12 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.after_commit import now_and_after_commit
+from accounts.mail import queue_email
+from commerce.access import is_enrolled
+from commerce.catalog import product_for_page
 from learning.models import Review
+from speedups.after_commit import now_and_after_commit
+from speedups.page_cache import page_paths, purge_paths
 
 MAX_TEXT = 2000
 CACHE_SECONDS = 60 * 60
@@ -34,8 +38,6 @@ class AlreadyReviewed(ReviewError):
 
 
 def product_for(course):
-    from commerce.catalog import product_for_page
-
     return product_for_page(course)
 
 
@@ -43,8 +45,6 @@ def can_review(user, course, enrolled=None):
     """Enrolled learners review (`enrolled`: commerce's answer, if known)."""
     if enrolled is not None:
         return enrolled
-    from commerce.access import is_enrolled
-
     return is_enrolled(user, course)
 
 
@@ -117,8 +117,6 @@ def edit_review(user, course, rating, text):
 
 def moderate(review, *, approve, note="", moderator=None):
     """Approve or reject a review; a note, when given, is emailed to the learner."""
-    from accounts.mail import queue_email
-
     review.status = Review.APPROVED if approve else Review.REJECTED
     review.moderation_note = (note or "").strip()
     review.moderated_at = timezone.now()
@@ -163,10 +161,6 @@ def forget_summary(translation_key):
     """
     key = _summary_key(translation_key)
     now_and_after_commit(lambda: cache.delete(key))
-    try:
-        from cms.page_cache import page_paths, purge_paths
-    except ImportError:  # no full-page cache in this build
-        return
     from wagtail.models import Page
 
     course = Page.objects.filter(translation_key=translation_key).first()

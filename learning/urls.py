@@ -1,14 +1,14 @@
 """Learning URLs under the language prefix: /en/learn/…, /es/mis-certificados/…
 
 Pages a learner reads have translated paths; the untranslated ones redirect
-(cms/localized_paths.py). The form posts under learn/ keep one path.
+(operations/localized_paths.py). The form posts under learn/ keep one path.
 """
 
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from cms.localized_paths import with_untranslated_redirects
 from learning import views
+from operations.localized_paths import with_untranslated_redirects
 
 app_name = "learning"
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from cms.models import CoursePage, LessonPage
 from learning import certificates, progress, reviews
 from learning.forms import ReviewForm
 from learning.models import Certificate
@@ -29,8 +30,6 @@ def _refused(request, message, status):
 @require_POST
 def complete_lesson(request, lesson_id):
     """ "Mark as complete": then on to the next lesson, or the certificate."""
-    from cms.models import LessonPage
-
     lesson = _live_page(LessonPage, lesson_id)
     try:
         completion = progress.mark_complete(request.user, lesson)
@@ -56,9 +55,7 @@ def complete_lesson(request, lesson_id):
 
 def _following_lesson_url(lesson, request):
     """Complete and continue: the next lesson, or this one at the end."""
-    from cms.queries import lesson_neighbours
-
-    _previous, following = lesson_neighbours(lesson)
+    _previous, following = lesson.neighbours()
     return (following or lesson).get_url(request)
 
 
@@ -66,8 +63,6 @@ def _following_lesson_url(lesson, request):
 @require_POST
 def review_course(request, course_id):
     """Create (or, with `edit=1`, change) the learner's review of a course."""
-    from cms.models import CoursePage
-
     course = _live_page(CoursePage, course_id)
     form = ReviewForm(request.POST)
     if not form.is_valid():

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.models import LessonPage
 from learning import progress, reviews
 from learning.models import Review
 
@@ -19,8 +20,6 @@ from learning.models import Review
 @hooks.register("before_serve_page")
 def record_lesson_visit(page, request, serve_args, serve_kwargs):
     """An enrolled learner opened a lesson: remember it for "Continue"."""
-    from cms.models import LessonPage
-
     user = getattr(request, "user", None)
     if (
         isinstance(page.specific_deferred, LessonPage)
@@ -131,3 +130,10 @@ class ReviewsAwaitingModerationPanel(Component):
 def add_reviews_panel(request, panels):
     if request.user.has_perm("learning.change_review"):
         panels.append(ReviewsAwaitingModerationPanel())
+
+
+@hooks.register("course_json_ld")
+def add_aggregate_rating(course, data):
+    """The course's rating from approved reviews, as the page shows it."""
+    if rating := reviews.aggregate_rating_json_ld(course):
+        data["aggregateRating"] = rating

@@ -8,56 +8,16 @@ matching, no highlights. Callers never need to know which one answered.
 """
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-
-from search import postgres
-from search.query import PER_PAGE, words
+from cms.catalog import PER_PAGE
+from cms.models import Category, CoursePage
+from search import fallback, postgres
+from search.query import words
+from search.results import Result, Results, highlight, last_page, paginate
 
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_CHARS = 2
-
-
-@dataclass
-class Result:
-    page: object
-    title_html: str
-    summary_html: str
-
-
-@dataclass
-class Results:
-    items: list = field(default_factory=list)
-    total: int = 0
-    page_obj: object = None
-    suggestion: str = ""  # "Did you mean …?"
-    corrected_from: str = ""  # results are for `suggestion` instead of this
-    fuzzy: bool = False  # titles similar to the query, not exact matches
-    highlights: bool = False  # titles and summaries carry <mark> elements
-
-
-def highlight(marked, fallback):
-    """Escape `marked` and turn the index's markers into <mark> elements."""
-    if not marked:
-        return escape(fallback or "")
-    html = escape(marked)
-    html = html.replace(postgres.MARK_START, "<mark>").replace(
-        postgres.MARK_END, "</mark>"
-    )
-    return mark_safe(html)  # noqa: S308 - escaped above; only our tags added
-
-
-def paginate(items, total, number):
-    paginator = Paginator(range(total), PER_PAGE)
-    return PaginatorPage(items, number, paginator)
-
-
-def last_page(total):
-    return max(1, -(-total // PER_PAGE))
 
 
 # --- typo correction ------------------------------------------------------
@@ -113,10 +73,7 @@ def correction(text, language):
 
 
 def _load_pages(page_ids):
-    from cms.models import CoursePage
-    from cms.queries import for_cards
-
-    pages = for_cards(CoursePage.objects.filter(pk__in=page_ids)).in_bulk()
+    pages = CoursePage.objects.filter(pk__in=page_ids).for_cards().in_bulk()
     return [pages[pk] for pk in page_ids if pk in pages]
 
 
@@ -185,26 +142,20 @@ def _search_postgres(params, language, criteria):
 
 def search_courses(params, language, criteria):
     """One page of courses in `language` matching `params` (search.query)."""
-    if not params.q and not params.has_filters:
+    if not params.q and not params.active:
         return Results(page_obj=paginate([], 0, 1))
     if postgres.is_available():
         return _search_postgres(params, language, criteria)
-    from search import fallback
-
     return fallback.search_courses(params, language, criteria)
 
 
 def _strip_accents_lower(text):
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def matching_categories(text, language, limit=AUTOCOMPLETE_LIMIT):
     """Categories of `language` with a word starting like the typed text."""
-    from cms.models import Category
-
     typed = _strip_accents_lower(text)
     found = []
     for category in Category.objects.filter(locale__language_code=language):
@@ -232,8 +183,6 @@ def autocomplete(text, language):
     if postgres.is_available():
         titles = postgres.autocomplete_titles(language, tokens[:8], limit=remaining)
     else:
-        from search import fallback
-
         titles = fallback.autocomplete_titles(language, tokens[:8], limit=remaining)
     suggestions.extend(
         {"kind": "course", "label": title, "page_id": page_id}

@@ -1,102 +1,54 @@
 """Search without PostgreSQL: Wagtail's database backend over live course pages.
 
-Used on SQLite, the embedded development database. Same filters, sorting and
+Used on SQLite, the embedded development database. Same filters (the course
+queryset's `matching()`, which the catalog page uses too), sorting and
 pagination as the PostgreSQL path; matching is whatever Wagtail's backend does
 for SQLite (no per-language stemming, no typo correction, no highlights).
 """
 
-from django.db.models import OuterRef, Subquery
+from wagtail.models import Locale
 
-from search.backends import Result, Results, highlight, last_page, paginate
-from search.query import PER_PAGE
+from cms.catalog import ORDERINGS, PER_PAGE
+from cms.models import CoursePage
+from commerce.pricing import order_by_price
+from search.results import Result, Results, highlight, last_page, paginate
 
 MAX_MATCHES = 1000
 
 
 def _courses(language):
-    from wagtail.models import Locale
-
-    from cms.queries import live_courses
-
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None:
         return None
-    return live_courses(locale)
+    return CoursePage.objects.visible(locale)
 
 
-def _with_price(queryset, criteria):
-    try:
-        from commerce.models import Price
-    except ImportError:
-        return queryset, False
-    price = Price.objects.filter(
-        product__translation_key=OuterRef("translation_key"),
-        currency=criteria.currency,
-    ).values("amount_minor")[:1]
-    return queryset.annotate(price_minor=Subquery(price)), True
-
-
-def _filter(queryset, criteria):
-    if criteria.category:
-        queryset = queryset.filter(category__slug=criteria.category)
-    if criteria.level:
-        queryset = queryset.filter(level=criteria.level)
-    if criteria.duration_min is not None:
-        queryset = queryset.filter(duration_minutes__gte=criteria.duration_min)
-    if criteria.duration_max is not None:
-        queryset = queryset.filter(duration_minutes__lt=criteria.duration_max)
-    if (
-        criteria.price
-        or criteria.price_min is not None
-        or criteria.price_max is not None
-    ):
-        queryset, priced = _with_price(queryset, criteria)
-        if not priced:
-            return queryset.none()
-        if criteria.price == "free":
-            queryset = queryset.filter(price_minor=0)
-        elif criteria.price == "paid":
-            queryset = queryset.filter(price_minor__gt=0)
-        if criteria.price_min is not None:
-            queryset = queryset.filter(price_minor__gte=criteria.price_min)
-        if criteria.price_max is not None:
-            queryset = queryset.filter(price_minor__lte=criteria.price_max)
-    return queryset
-
-
-def _matching_ids(text, language):
-    from cms.models import CoursePage
-
+def _matching_ids(text):
     matches = CoursePage.objects.live().search(text, operator="and")
     return [page.pk for page in matches[:MAX_MATCHES]]
 
 
 def search_courses(params, language, criteria):
-    from cms.queries import for_cards
-
     courses = _courses(language)
     if courses is None:
         return Results(page_obj=paginate([], 0, 1))
-    courses = _filter(courses, criteria)
+    courses = courses.matching(criteria)
     sort = params.effective_sort
     if params.q:
-        order = {
-            pk: position
-            for position, pk in enumerate(_matching_ids(params.q, language))
-        }
+        order = {pk: position for position, pk in enumerate(_matching_ids(params.q))}
         courses = courses.filter(pk__in=order)
     if sort == "price":
-        courses, _priced = _with_price(courses, criteria)
-        courses = courses.order_by("price_minor", "-pk")
+        # Ties newest first, as search.postgres orders them.
+        courses = order_by_price(courses, "-pk", currency=criteria.currency)
     elif sort == "newest" or not params.q:
-        courses = courses.order_by("-first_published_at", "-pk")
+        courses = courses.order_by(*ORDERINGS["newest"])
     ids = list(courses.values_list("pk", flat=True))
     if params.q and sort == "relevance":
         ids.sort(key=order.get)
     total = len(ids)
     number = min(params.page, last_page(total))
     page_ids = ids[(number - 1) * PER_PAGE : number * PER_PAGE]
-    pages = for_cards(courses.model.objects.filter(pk__in=page_ids)).in_bulk()
+    pages = CoursePage.objects.filter(pk__in=page_ids).for_cards().in_bulk()
     items = [
         Result(
             page=pages[pk],

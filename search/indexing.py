@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from cms.models import CoursePage, LessonPage
 from search import cache, postgres
 from search.models import SearchDocument
 
@@ -33,21 +34,6 @@ def clean_text(value):
 def enabled():
     """The stored index is kept on PostgreSQL only (SQLite uses Wagtail's)."""
     return postgres.is_available()
-
-
-def is_public_now(page):
-    """Live, not expired, and no view restriction on the page or its ancestors."""
-    if not page.live or page.expired:
-        return False
-    if page.expire_at and page.expire_at <= timezone.now():
-        return False
-    return not page.get_view_restrictions().exists()
-
-
-def _course_models():
-    from cms.models import CoursePage, LessonPage
-
-    return CoursePage, LessonPage
 
 
 def _stream_text(value):
@@ -77,14 +63,13 @@ def lesson_parts(lesson):
 
 def lesson_text(course):
     """Titles of the course's visible lessons, bodies of the free ones only."""
-    _course, lesson_model = _course_models()
     restricted = list(
         PageViewRestriction.objects.filter(
             page__path__startswith=course.path
         ).values_list("page__path", flat=True)
     )
     parts = []
-    for lesson in visible_lessons(lesson_model.objects.child_of(course), restricted):
+    for lesson in visible_lessons(LessonPage.objects.child_of(course), restricted):
         parts.extend(lesson_parts(lesson))
     return parts
 
@@ -122,19 +107,19 @@ def index_course(course):
     """Add, refresh or remove `course`'s document to match what visitors see."""
     if not enabled():
         return False
-    course_model, _lesson = _course_models()
     # The page row holds the live content (drafts live in revisions), so read it
     # fresh: the signal's instance may carry a scheduled, not-yet-live revision.
-    course = (
-        course_model.objects.select_related("locale", "category")
+    visible = (
+        CoursePage.objects.visible()
+        .select_related("locale", "category")
         .filter(pk=course.pk)
         .first()
     )
-    if course is None or not is_public_now(course):
-        if course is not None:
-            SearchDocument.objects.filter(page_id=course.pk).delete()
+    if visible is None:
+        if SearchDocument.objects.filter(page_id=course.pk).delete()[0]:
             cache.bump()
         return False
+    course = visible
     with transaction.atomic():
         SearchDocument.objects.update_or_create(
             page_id=course.pk, defaults=document_fields(course)
@@ -155,8 +140,7 @@ def remove_page(page):
 
 def courses_under(page):
     """Course pages at or below `page` in the tree."""
-    course_model, _lesson = _course_models()
-    return course_model.objects.filter(path__startswith=page.path)
+    return CoursePage.objects.filter(path__startswith=page.path)
 
 
 def reindex_related(page):
@@ -169,13 +153,12 @@ def reindex_related(page):
     """
     if not enabled():
         return 0
-    course_model, lesson_model = _course_models()
     specific = page.specific_class
-    if specific is not None and issubclass(specific, course_model):
+    if specific is not None and issubclass(specific, CoursePage):
         return int(index_course(page))
-    if specific is not None and issubclass(specific, lesson_model):
+    if specific is not None and issubclass(specific, LessonPage):
         parent_path = page.path[: -Page.steplen]
-        course = course_model.objects.filter(path=parent_path).first()
+        course = CoursePage.objects.filter(path=parent_path).first()
         return int(index_course(course)) if course else 0
     return 0
 
@@ -196,7 +179,7 @@ def reindex_for_restriction(restriction):
         SearchDocument.objects.filter(page_id__in=courses.values("pk")).delete()
         cache.bump()
         if page.specific_class is not None and issubclass(
-            page.specific_class, _course_models()[1]
+            page.specific_class, LessonPage
         ):
             reindex_related(page)  # a restricted lesson: refresh its course
         return
@@ -209,8 +192,7 @@ def reindex_category(category):
     """A category was renamed: refresh the documents that show its name."""
     if not enabled():
         return
-    course_model, _lesson = _course_models()
-    for course in course_model.objects.filter(category=category).only("pk"):
+    for course in CoursePage.objects.filter(category=category).only("pk"):
         index_course(course)
 
 
@@ -222,28 +204,20 @@ def rebuild(batch_size=500, stdout=None):
     """
     if not enabled():
         return 0
-    course_model, lesson_model = _course_models()
     restricted_paths = list(
         PageViewRestriction.objects.values_list("page__path", flat=True)
     )
     lessons_by_course = {}
-    for lesson in visible_lessons(lesson_model.objects.all(), restricted_paths):
+    for lesson in visible_lessons(LessonPage.objects.all(), restricted_paths):
         parent_path = lesson.path[: -Page.steplen]
         lessons_by_course.setdefault(parent_path, []).extend(lesson_parts(lesson))
-    now = timezone.now()
     courses = (
-        course_model.objects.live()
-        .filter(expired=False)
-        .exclude(expire_at__lte=now)
-        .select_related("locale", "category")
-        .order_by("pk")
+        CoursePage.objects.visible().select_related("locale", "category").order_by("pk")
     )
     written = 0
     keep = set()
     batch = []
     for course in courses.iterator(chunk_size=batch_size):
-        if any(course.path.startswith(path) for path in restricted_paths):
-            continue
         keep.add(course.pk)
         fields = document_fields(course, lessons_by_course.get(course.path, []))
         batch.append(SearchDocument(page_id=course.pk, **fields))

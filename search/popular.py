@@ -2,11 +2,11 @@
 
 from wagtail.models import Locale
 
-from cms.queries import categories_with_courses
+from home.sections import categories_with_courses
 
 
 def popular_categories(language, limit=6):
-    """Categories of `language`, most live courses first."""
+    """Categories of `language`, most visible courses first."""
     locale = Locale.objects.get_for_language(language)
     return list(
         categories_with_courses(locale.pk).order_by("-course_count", "name")[:limit]

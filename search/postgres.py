@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from commerce.models import Price, Product
+
 CONFIGS = {"en": ("mystic_en",), "es": ("spanish", "mystic_es")}
 DEFAULT_CONFIGS = ("mystic_simple",)
 SIMPLE_CONFIG = "mystic_simple"
@@ -132,55 +134,43 @@ def tsquery(configs):
 
 
 @dataclass(frozen=True)
-class Criteria:
-    """Filters in database terms (search.query turns request values into these)."""
-
-    category: str = ""
-    level: str = ""
-    duration_min: int | None = None
-    duration_max: int | None = None
-    price: str = ""  # "free" or "paid"
-    price_min: int | None = None  # minor units
-    price_max: int | None = None
-    currency: str = ""
-
-
-@dataclass(frozen=True)
 class Hit:
     page_id: int
     rank: float
 
 
 def _price_tables():
-    try:
-        from commerce.models import Price, Product
-    except ImportError:
-        return None
     return Product._meta.db_table, Price._meta.db_table
 
 
+def _conditions(rows, params):
+    """The SQL of each (sql, name, value) whose value is set, binding the value."""
+    where = []
+    for sql, name, value in rows:
+        if value not in ("", None):
+            where.append(sql)
+            params[name] = value
+    return where
+
+
 def _filters(criteria, params):
-    where, joins = [], []
-    if criteria.category:
-        where.append("d.category_slug = %(category)s")
-        params["category"] = criteria.category
-    if criteria.level:
-        where.append("d.level = %(level)s")
-        params["level"] = criteria.level
-    if criteria.duration_min is not None:
-        where.append("d.duration_minutes >= %(duration_min)s")
-        params["duration_min"] = criteria.duration_min
-    if criteria.duration_max is not None:
-        where.append("d.duration_minutes < %(duration_max)s")
-        params["duration_max"] = criteria.duration_max
-    return where, joins
+    """SQL of the filters `criteria` (cms.catalog.Criteria) but the price: what
+    CoursePage.objects.matching() asks of the ORM, over the index's columns."""
+    return _conditions(
+        (
+            ("d.category_slug = %(category)s", "category", criteria.category),
+            ("d.level = %(level)s", "level", criteria.level),
+            ("d.duration_minutes >= %(dmin)s", "dmin", criteria.duration_min),
+            ("d.duration_minutes < %(dmax)s", "dmax", criteria.duration_max),
+        ),
+        params,
+    )
 
 
 def _price_join(criteria, params):
-    tables = _price_tables()
-    if tables is None or not criteria.currency:
+    if not criteria.currency:
         return "", "NULL"
-    product, price = tables
+    product, price = _price_tables()
     params["currency"] = criteria.currency
     join = (
         f" LEFT JOIN {product} pp ON pp.translation_key = d.translation_key"
@@ -191,18 +181,15 @@ def _price_join(criteria, params):
 
 
 def _price_filters(criteria, params):
-    where = []
-    if criteria.price == "free":
-        where.append("pr.amount_minor = 0")
-    elif criteria.price == "paid":
-        where.append("pr.amount_minor > 0")
-    if criteria.price_min is not None:
-        where.append("pr.amount_minor >= %(price_min)s")
-        params["price_min"] = criteria.price_min
-    if criteria.price_max is not None:
-        where.append("pr.amount_minor <= %(price_max)s")
-        params["price_max"] = criteria.price_max
-    return where
+    """The price range (free or paid included: commerce.pricing.PRICE_KINDS); an
+    unpriced course (NULL) is in no range."""
+    return _conditions(
+        (
+            ("pr.amount_minor >= %(price_min)s", "price_min", criteria.price_min),
+            ("pr.amount_minor <= %(price_max)s", "price_max", criteria.price_max),
+        ),
+        params,
+    )
 
 
 ORDERS = {
@@ -229,18 +216,12 @@ def find(language, text, criteria, *, mode, sort, limit, offset):
         rank = "word_similarity(lower(mystic_unaccent(%(q)s)), d.title_norm)"
     else:
         rank = "0"
-    filters, _joins = _filters(criteria, params)
-    where.extend(filters)
-    needs_price = bool(
-        criteria.price
-        or criteria.price_min is not None
-        or criteria.price_max is not None
-        or sort == "price"
-    )
+    where.extend(_filters(criteria, params))
+    needs_price = criteria.filters_price or sort == "price"
     join, price = _price_join(criteria, params) if needs_price else ("", "NULL")
     if join:
         where.extend(_price_filters(criteria, params))
-    elif needs_price and sort != "price":
+    elif criteria.filters_price:
         return [], 0  # price filters without prices: nothing can match
     sql = f"""
         SELECT d.page_id, {rank} AS rank, {price} AS price, count(*) OVER () AS total

@@ -1,25 +1,26 @@
 """The search page's query string, read defensively.
 
-Anything a browser sends is accepted: the text is cleaned (control characters
-and NUL removed, whitespace collapsed, cut to MAX_LENGTH) and filter values we do
-not know are ignored, so no query string can make the search fail. Operators in
-the text (`"phrase"`, `or`, `-word`) are given to PostgreSQL's
-websearch_to_tsquery, which never raises on malformed input.
+`SearchParams` is the catalog's filters (cms.catalog.CatalogFilters: category,
+level, duration, free or paid) plus what only search has: the text, relevance
+sorting, a typed price range and the page number. Anything a browser sends is
+accepted: the text is cleaned (control characters and NUL removed, whitespace
+collapsed, cut to MAX_LENGTH) and filter values we do not know are ignored, so no
+query string can make the search fail. Operators in the text (`"phrase"`, `or`,
+`-word`) are given to PostgreSQL's websearch_to_tsquery, which never raises on
+malformed input.
 """
 
 import re
 import unicodedata
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.utils.http import urlencode
+from cms.catalog import CatalogFilters
+from commerce.money import currency_for_language, minor_digits
 
 MAX_LENGTH = 200
 MAX_PAGE = 1000
 MAX_AMOUNT = 1_000_000  # price filters above this are ignored
-PER_PAGE = 12
-SORTS = ("relevance", "newest", "price")
-PRICES = ("free", "paid")
 _WORD = re.compile(r"\w+")
 
 
@@ -52,119 +53,69 @@ def _amount(value):
     return amount.quantize(Decimal("0.01"))
 
 
-@dataclass(frozen=True)
-class SearchParams:
-    q: str = ""
-    category: str = ""
-    level: str = ""
-    duration: str = ""
-    price: str = ""
-    price_min: Decimal | None = None
-    price_max: Decimal | None = None
-    sort: str = ""
-    page: int = 1
-
-    @property
-    def effective_sort(self):
-        return self.sort or ("relevance" if self.q else "newest")
-
-    @property
-    def has_filters(self):
-        return bool(
-            self.category
-            or self.level
-            or self.duration
-            or self.price
-            or self.price_min is not None
-            or self.price_max is not None
-        )
-
-    def as_query(self, **changes):
-        """Query string of these parameters (page left out unless changed)."""
-        values = {field.name: getattr(self, field.name) for field in fields(self)}
-        values["page"] = None
-        values.update(changes)
-        return urlencode(
-            {key: value for key, value in values.items() if value not in ("", None)}
-        )
-
-
-def parse(params, *, categories=(), levels=(), durations=()):
-    """SearchParams from a QueryDict; unknown values dropped, never an error."""
-
-    def pick(name, allowed):
-        value = params.get(name, "")
-        return value if isinstance(value, str) and value in allowed else ""
-
+def _page(value):
     try:
-        page = int(params.get("page", "1"))
+        page = int(value)
     except (TypeError, ValueError):
         page = 1
-    price_min = _amount(params.get("price_min"))
-    price_max = _amount(params.get("price_max"))
-    return SearchParams(
-        q=clean_text(params.get("q", "")),
-        category=pick("category", set(categories)),
-        level=pick("level", set(levels)),
-        duration=pick("duration", set(durations)),
-        price=pick("price", PRICES),
-        price_min=price_min,
-        price_max=price_max,
-        sort=pick("sort", SORTS),
-        page=min(max(page, 1), MAX_PAGE),
-    )
-
-
-def duration_choices():
-    """The catalog's duration buckets: {key: (label, low, high)} in minutes."""
-    from cms.catalog import DURATIONS
-
-    return DURATIONS
-
-
-def currency_for(language):
-    try:
-        from commerce.money import currency_for_language
-    except ImportError:
-        return ""
-    return currency_for_language(language)
+    return min(max(page, 1), MAX_PAGE)
 
 
 def to_minor(amount, currency):
     """Decimal major units → minor units of `currency` (None stays None)."""
     if amount is None or not currency:
         return None
-    from commerce.money import minor_digits
-
     return int(amount.scaleb(minor_digits(currency)).to_integral_value())
 
 
+def _narrower(a, b, pick):
+    """The tighter of two optional bounds (`pick` is max for lows, min for highs)."""
+    return b if a is None else a if b is None else pick(a, b)
+
+
+@dataclass(frozen=True)
+class SearchParams(CatalogFilters):
+    sort: str = ""
+    q: str = ""
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    page: int = 1
+
+    SORTS = ("relevance", "newest", "price")
+    DEFAULT_SORT = ""  # relevance with a text, newest without: effective_sort
+
+    @classmethod
+    def read(cls, params, category_slugs):
+        return {
+            **super().read(params, category_slugs),
+            "q": clean_text(params.get("q", "")),
+            "price_min": _amount(params.get("price_min")),
+            "price_max": _amount(params.get("price_max")),
+            "page": _page(params.get("page", "1")),
+        }
+
+    @property
+    def effective_sort(self):
+        return self.sort or ("relevance" if self.q else "newest")
+
+    @property
+    def active(self):
+        typed_price = self.price_min is not None or self.price_max is not None
+        return super().active or typed_price
+
+    def as_query(self, **changes):
+        """Query string of these parameters (page left out unless changed)."""
+        return super().as_query(**{"page": None, **changes})
+
+    def price_range(self, currency):
+        """Free or paid narrowed by the typed range, in minor units of `currency`."""
+        low, high = super().price_range(currency)
+        return (
+            _narrower(low, to_minor(self.price_min, currency), max),
+            _narrower(high, to_minor(self.price_max, currency), min),
+        )
+
+
 def criteria(params, language):
-    """search.postgres.Criteria for `params` read in `language`'s currency."""
-    from search.postgres import Criteria
-
-    low = high = None
-    if params.duration:
-        _label, low, high = duration_choices()[params.duration]
-    currency = currency_for(language)
-    return Criteria(
-        category=params.category,
-        level=params.level,
-        duration_min=low,
-        duration_max=high,
-        price=params.price,
-        price_min=to_minor(params.price_min, currency),
-        price_max=to_minor(params.price_max, currency),
-        currency=currency,
-    )
-
-
-def _labels():
-    from django.utils.translation import gettext_lazy as _
-
-    sorts = {"relevance": _("Relevance"), "newest": _("Newest"), "price": _("Price")}
-    prices = {"free": _("Free"), "paid": _("Paid")}
-    return sorts, prices
-
-
-SORT_LABELS, PRICES_LABELS = _labels()
+    """`params` in database terms (cms.catalog.Criteria), in `language`'s currency."""
+    return params.criteria(currency_for_language(language))

@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from cms.models import Category
 from search import indexing
 
 logger = logging.getLogger(__name__)
@@ -55,8 +56,6 @@ def on_category_saved(sender, instance, created=False, **kwargs):
 
 
 def connect():
-    from cms.models import Category
-
     page_published.connect(on_published, dispatch_uid="search_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search_unpublished")
     post_delete.connect(on_page_deleted, dispatch_uid="search_page_deleted")

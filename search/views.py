@@ -11,7 +11,10 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from cms.ratelimit import client_ip, hit, too_many_requests
+from cms.catalog import filter_choices
+from cms.models import Category
+from commerce.money import currency_for_language
+from operations.ratelimit import client_ip, hit, too_many_requests
 from search import backends, query
 from search import cache as search_cache
 from search.popular import popular_categories
@@ -27,26 +30,16 @@ def _language():
 @require_GET
 def search_page(request):
     """/en/search/?q=…: courses of the page's language, filtered and sorted."""
-    from cms.models import Category, Level
-
     language = _language()
     categories = list(Category.objects.filter(locale__language_code=language))
-    durations = query.duration_choices()
-    params = query.parse(
-        request.GET,
-        categories=[category.slug for category in categories],
-        levels=Level.values,
-        durations=durations,
+    params = query.SearchParams.parse(
+        request.GET, [category.slug for category in categories]
     )
     context = {
         "params": params,
         "filter_query": params.as_query(),
-        "categories": categories,
-        "levels": Level.choices,
-        "durations": [(key, label) for key, (label, _lo, _hi) in durations.items()],
-        "prices": list(query.PRICES_LABELS.items()),
-        "sorts": list(query.SORT_LABELS.items()),
-        "currency": query.currency_for(language),
+        **filter_choices(query.SearchParams, categories),
+        "currency": currency_for_language(language),
     }
     context["results_html"] = _results_html(request, params, language, context)
     response = render(request, "search/search_page.html", context)

@@ -20,11 +20,11 @@ def _empty_cache():
     """
     from django.core.cache import cache
 
-    from cms import locale_memo, site_memo
+    from speedups import locale_memo, site_memo
 
     cache.clear()
-    locale_memo.clear()  # locales of rolled-back tests (cms/locale_memo.py)
-    site_memo.clear()  # and sites (cms/site_memo.py)
+    locale_memo.clear()  # locales of rolled-back tests (speedups/locale_memo.py)
+    site_memo.clear()  # and sites (speedups/site_memo.py)
     yield
     cache.clear()
     locale_memo.clear()
@@ -58,7 +58,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 # Commerce fixtures: shop_course, shop_learner, stripe_standin.
-from tests.commerce_support import shop_course, shop_learner, stripe_standin  # noqa: E402, F401, I001
+from tests.support.commerce import shop_course, shop_learner, stripe_standin  # noqa: E402, F401, I001
 
 # Browser journeys: fail on any server error (tests/support/server_errors.py).
 from tests.support.server_errors import no_server_errors  # noqa: E402, F401, I001

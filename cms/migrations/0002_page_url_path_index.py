@@ -1,6 +1,6 @@
 """An index on wagtailcore_page.url_path for the router's one-query lookup.
 
-cms/routing.py finds the pages of a URL by `url_path`, which Wagtail does not
+speedups/routing.py finds the pages of a URL by `url_path`, which Wagtail does not
 index (its own router walks by parent path and slug): without the index that
 is a scan of the whole page table. A hash index on PostgreSQL, because the
 router only asks for equality and a hash index has no key-length limit (a

@@ -1,11 +1,11 @@
 """The editorial model: catalog pages and the snippets they link to."""
 
+from cms.levels import Level
 from cms.models.pages import (
     CourseIndexPage,
     CourseInstructor,
     CoursePage,
     LessonPage,
-    Level,
 )
 from cms.models.snippets import Category, Instructor
 

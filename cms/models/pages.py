@@ -10,6 +10,7 @@ docs/decisions/0010-course-content-model.md.
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -19,18 +20,27 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.access import PREVIEW_ANONYMOUS
+from cms.access import PREVIEW_ANONYMOUS, share_token, viewer_context
 from cms.blocks import ContentBlock, ListItemsBlock
+from cms.catalog import catalog_context
+from cms.levels import Level
+from cms.models.querysets import CourseManager
+from cms.models.snippets import Category
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
 from cms.publishing.read_only import DraftReadersMixin
+from cms.queries import localize_objects
 from cms.video import embed_url
 
 
-class Level(models.TextChoices):
-    BEGINNER = "beginner", _("Beginner")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    ADVANCED = "advanced", _("Advanced")
-    ALL = "all", _("All levels")
+class SharedLinkResponsesMixin:
+    """A course or lesson opened with a lesson's share token shows what the token
+    opened: that response is for its holder only, never cached or shared."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if share_token(request):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class LearnerPreviewMixin:
@@ -73,14 +83,16 @@ class CourseIndexPage(DraftReadersMixin, Page):
         verbose_name = _("course catalog")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.catalog import catalog_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalog_context(self, request))
+        courses = CoursePage.objects.visible(self.locale_id).child_of(self)
+        categories = Category.objects.filter(locale_id=self.locale_id)
+        context.update(catalog_context(request, courses.for_cards(), categories))
         return context
 
 
-class CoursePage(DraftReadersMixin, LearnerPreviewMixin, Page):
+class CoursePage(
+    DraftReadersMixin, SharedLinkResponsesMixin, LearnerPreviewMixin, Page
+):
     """A course: what it teaches, who teaches it, and its lessons in order."""
 
     subtitle = models.CharField(_("subtitle"), max_length=160, blank=True)
@@ -156,6 +168,8 @@ class CoursePage(DraftReadersMixin, LearnerPreviewMixin, Page):
     # Other apps may stop a course going live (commerce: no price).
     base_form_class = GoLiveCheckedPageForm
 
+    objects = CourseManager()
+
     class Meta:
         verbose_name = _("course")
 
@@ -166,29 +180,40 @@ class CoursePage(DraftReadersMixin, LearnerPreviewMixin, Page):
                 {"cover_image_alt": _("Describe the cover image for screen readers.")}
             )
 
-    def get_context(self, request, *args, **kwargs):
-        from cms.access import viewer_context
-        from cms.queries import course_lessons, localized_instructors
+    def live_lessons(self):
+        """The course's live lessons in editor order, bodies not loaded."""
+        return list(
+            LessonPage.objects.child_of(self)
+            .live()
+            .order_by("path")
+            .defer_streamfields()
+        )
 
+    def localized_instructors(self):
+        """The course's instructors, in order, in the course's language."""
+        links = self.course_instructors.select_related("instructor")
+        return localize_objects([link.instructor for link in links], self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         viewer = viewer_context(request)
         enrolled = viewer.enrolled_in(request, self)
 
         def lessons_with_locks():
-            lessons = course_lessons(self)
+            lessons = self.live_lessons()
             for lesson in lessons:
                 lesson.locked = not viewer.can_view(request, lesson)
             return lessons
 
         # Lazy: when the shared fragments come from the cache, none of this is
-        # read (templates/cms/course_page.html, cms/render_cache.py).
+        # read (templates/cms/course_page.html, speedups/render_cache.py).
         lessons = SimpleLazyObject(lessons_with_locks)
         context.update(
             viewer=viewer,
             lessons=lessons,
             viewer_enrolled=enrolled,
             lessons_open=viewer.opens_every_lesson(request, self, enrolled=enrolled),
-            instructors=SimpleLazyObject(lambda: localized_instructors(self)),
+            instructors=SimpleLazyObject(self.localized_instructors),
         )
         return context
 
@@ -198,7 +223,7 @@ class CourseInstructor(Orderable):
 
     Not translatable itself: the Spanish course keeps pointing at the source
     instructors and the template shows their Spanish versions
-    (`cms.queries.localized_instructors`).
+    (`CoursePage.localized_instructors`).
     """
 
     page = ParentalKey(
@@ -214,7 +239,9 @@ class CourseInstructor(Orderable):
     panels = [FieldPanel("instructor")]
 
 
-class LessonPage(DraftReadersMixin, LearnerPreviewMixin, Page):
+class LessonPage(
+    DraftReadersMixin, SharedLinkResponsesMixin, LearnerPreviewMixin, Page
+):
     """One lesson of a course; only free previews are open to everyone for now."""
 
     body = StreamField(ContentBlock(), blank=True, verbose_name=_("body"))
@@ -263,14 +290,23 @@ class LessonPage(DraftReadersMixin, LearnerPreviewMixin, Page):
     def video_embed_url(self):
         return embed_url(self.video_url)
 
-    def get_context(self, request, *args, **kwargs):
-        from cms.access import viewer_context
-        from cms.queries import lesson_neighbours
+    def neighbours(self):
+        """(previous, next) live sibling lessons, or None at either end."""
+        siblings = LessonPage.objects.sibling_of(self, inclusive=False).live()
+        fields = ("id", "title", "slug", "url_path", "path", "depth", "locale_id")
+        previous = (
+            siblings.filter(path__lt=self.path).order_by("-path").only(*fields).first()
+        )
+        following = (
+            siblings.filter(path__gt=self.path).order_by("path").only(*fields).first()
+        )
+        return previous, following
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         viewer = viewer_context(request)
         # Lazy: the breadcrumb and the pager usually come from the fragment cache.
-        neighbours = SimpleLazyObject(lambda: lesson_neighbours(self))
+        neighbours = SimpleLazyObject(self.neighbours)
         context.update(
             viewer=viewer,
             course=SimpleLazyObject(lambda: self.get_parent().specific),

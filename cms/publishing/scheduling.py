@@ -27,12 +27,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
-from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from cms.publishing.models import HeldTranslation
+from speedups.routing import ancestors_of
 
 logger = logging.getLogger(__name__)
 
@@ -222,30 +221,14 @@ def expire_children(page):
 def has_unpublished_ancestor(page):
     """Is a page above `page` (below the tree root) not live?
 
-    A page found by the router (cms/routing.py) knows its ancestors already.
+    A page found by the router (speedups/routing.py) knows its ancestors already.
     """
-    from cms.routing import ancestors_of
-
     if page.depth <= 2:  # a home page: above it is only the tree's root
         return False
     ancestors = ancestors_of(page)
     if ancestors is not None:
         return any(not ancestor.live for ancestor in ancestors if ancestor.depth > 1)
     return Page.objects.ancestor_of(page).filter(depth__gt=1, live=False).exists()
-
-
-def without_unpublished_ancestors(queryset):
-    """`queryset` less the pages under a non-live page (below the tree root).
-
-    The list form of `has_unpublished_ancestor`, for the sitemap and the course
-    queryset: a live lesson of an unpublished course is not on the site. One
-    subquery (an ancestor's tree path is a prefix of its descendants'), no
-    extra query.
-    """
-    non_live_above = Page.objects.filter(
-        StartsWith(OuterRef("path"), F("path")), live=False, depth__gt=1
-    )
-    return queryset.exclude(Exists(non_live_above))
 
 
 def held_translation_note(page):

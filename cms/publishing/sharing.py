@@ -91,6 +91,16 @@ def find_link(token):
     )
 
 
+def share_token_opens(lesson, token):
+    """Is `token` an active share link for this very lesson (any language)?"""
+    link = find_link(token)
+    return bool(
+        link is not None
+        and link.is_active()
+        and link.page.translation_key == lesson.translation_key
+    )
+
+
 def revoke(link):
     """Stop a link working now; revoking twice keeps the first time."""
     if link.revoked_at is None:

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from cms.models import CourseIndexPage
 from cms.seo import course_json_ld
 
 register = template.Library()
@@ -44,8 +45,6 @@ def catalog_page(context):
         return cached
     from wagtail.models import Locale
 
-    from cms.models import CourseIndexPage
-
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:
@@ -80,20 +79,3 @@ def page_query(filter_query, number):
     if number and int(number) > 1:
         parts.append(f"page={int(number)}")
     return "?" + "&".join(parts) if parts else "?"
-
-
-@register.simple_tag(takes_context=True)
-def optional_include(context, template_name):
-    """Render `template_name` with the current context if it exists, else nothing.
-
-    The course page offers `commerce/includes/course_actions.html` as the place
-    for buy / add-to-cart buttons without depending on commerce being installed.
-    """
-    from django.template import TemplateDoesNotExist
-    from django.template.loader import get_template
-
-    try:
-        included = get_template(template_name)
-    except TemplateDoesNotExist:
-        return ""
-    return included.render(context.flatten(), context.get("request"))

@@ -11,6 +11,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Locale, Page
 
+from commerce.money import format_money
+
 
 class Product(ClusterableModel):
     translation_key = models.UUIDField(_("course"), unique=True, editable=False)
@@ -95,6 +97,4 @@ class Price(models.Model):
         ]
 
     def __str__(self):
-        from commerce.money import format_money
-
         return format_money(self.amount_minor, self.currency)

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from commerce.money import Money
+
 
 class Order(models.Model):
     PENDING = "pending"
@@ -80,8 +82,6 @@ class Order(models.Model):
 
     @property
     def total(self):
-        from commerce.money import Money
-
         return Money(self.total_minor, self.currency)
 
     @property

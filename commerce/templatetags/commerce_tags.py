@@ -24,20 +24,27 @@ def cart_count(context):
     return len(_cart_ids(context.get("request")))
 
 
+def _in_cart(request, course):
+    """Is `course`'s product in the visitor's cart? An empty cart asks nothing."""
+    cart_ids = _cart_ids(request)
+    if not cart_ids:
+        return False
+    product = product_for_page(course)
+    return product is not None and product.pk in cart_ids
+
+
 @register.simple_tag(takes_context=True)
-def cart_signature(context):
-    """ "12,40": the cart's products, for fragments that show "in your cart"
-    (cms/render_cache.py); "" for an empty cart or no session."""
-    return ",".join(str(pk) for pk in sorted(_cart_ids(context.get("request"))))
+def course_in_cart(context, course):
+    """ "in-cart" or "": what the buy box's fragment varies on
+    (speedups/render_cache.py), not the whole cart."""
+    return "in-cart" if _in_cart(context.get("request"), course) else ""
 
 
 @register.simple_tag(takes_context=True)
 def course_purchase(context, course):
     """What the course page's buy box needs: the product and whether it is in the
     visitor's cart. `{% course_purchase page as purchase %}`."""
-    request = context.get("request")
-    product = product_for_page(course)
     return {
-        "product": product,
-        "in_cart": bool(product and request) and product.pk in _cart_ids(request),
+        "product": product_for_page(course),
+        "in_cart": _in_cart(context.get("request"), course),
     }

@@ -89,7 +89,7 @@ def course_rating(course):
 @register.inclusion_tag("learning/includes/course_review_list.html")
 def course_review_list(course):
     """The histogram and the published reviews: the same for every reader, so the
-    course page keeps them in its shared fragment (cms/render_cache.py)."""
+    course page keeps them in its shared fragment (speedups/render_cache.py)."""
     return {
         "summary": reviews.rating_summary(course) if course else None,
         "reviews": reviews.approved_reviews(course) if course else [],

@@ -43,7 +43,7 @@ def demo_catalog(site_tree, settings, tmp_path):
     from django.core.cache import cache
     from wagtail.models import Collection
 
-    from home.demo.catalog import DemoCatalog
+    from demo.catalog import DemoCatalog
 
     cache.clear()  # the flush changed page ids; drop cached site root paths
     if not Collection.get_first_root_node():  # a previous test's flush removed it

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def demo_catalog(site_tree, settings, tmp_path):
     from django.core.cache import cache
 
-    from home.demo.catalog import DemoCatalog
+    from demo.catalog import DemoCatalog
 
     cache.clear()  # the flush changed page ids; drop cached site root paths
     settings.MEDIA_ROOT = str(tmp_path)

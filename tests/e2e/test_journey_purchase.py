@@ -17,8 +17,8 @@ from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from commerce.models import Order
-from tests.commerce_support import WEBHOOK_SECRET, build_course, make_learner
 from tests.fakes.stripe_server import separate_process
+from tests.support.commerce import WEBHOOK_SECRET, build_course, make_learner
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -9,8 +9,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.commerce_support import PASSWORD, build_course, publish, translate
-from tests.learning_support import enrolled_learner
+from tests.support.commerce import PASSWORD, build_course, publish, translate
+from tests.support.learning import enrolled_learner
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

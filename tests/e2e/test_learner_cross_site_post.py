@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Page, expect
 
-from tests.commerce_support import PASSWORD, build_course, make_learner
+from tests.support.commerce import PASSWORD, build_course, make_learner
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from tests.commerce_support import PASSWORD, build_course, make_learner
+from tests.support.commerce import PASSWORD, build_course, make_learner
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -1,6 +1,6 @@
 """The local Stripe stand-in for tests, plus helpers to misdeliver webhooks.
 
-The server itself is `commerce.stripe_standin.StripeStandIn` (also used by
+The server itself is `devtools.stripe_standin.StripeStandIn` (also used by
 `make run` without Stripe keys, so development and tests share one code path).
 Here: start it on a free port, and deliver events the ways Stripe sometimes does
 — twice, twenty times at once, out of order, late (stale signature) or forged.
@@ -17,7 +17,7 @@ import threading
 import time
 from contextlib import contextmanager
 
-from commerce.stripe_standin import StripeStandIn, sign
+from devtools.stripe_standin import StripeStandIn, sign
 
 __all__ = [
     "StripeStandIn",
@@ -47,7 +47,7 @@ def separate_process(webhook_secret, webhook_url):
         [
             sys.executable,
             "-m",
-            "commerce.stripe_standin",
+            "devtools.stripe_standin",
             "--port=0",
             f"--webhook-secret={webhook_secret}",
             f"--webhook-url={webhook_url}",

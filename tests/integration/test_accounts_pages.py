@@ -65,7 +65,7 @@ def test_spanish_sign_in_page_speaks_spanish(client):
 def test_production_cookies_are_secure_httponly_and_lax():
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "mystic.settings.production",
         "SECRET_KEY": "x" * 60,
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
         "REDIS_URL": "redis://127.0.0.1:6379/2",

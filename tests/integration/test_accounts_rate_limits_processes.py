@@ -41,7 +41,7 @@ def database_url():
 def two_app_processes():
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "mystic.settings.test",
         "DATABASE_URL": database_url(),
         "REDIS_URL": settings.REDIS_URL,
     }
@@ -50,7 +50,7 @@ def two_app_processes():
         subprocess.Popen(
             [
                 str(Path(sys.executable).parent / "gunicorn"),
-                "cms.wsgi:application",
+                "mystic.wsgi:application",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",

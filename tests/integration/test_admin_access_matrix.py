@@ -13,8 +13,8 @@ from cms.models import Category, Instructor
 from cms.publishing.sharing import create_share_link
 from commerce.models import Coupon, Enrollment, Order
 from learning.models import Review
-from tests.commerce_support import make_learner
 from tests.support.admin_urls import admin_urls, project_admin_routes
+from tests.support.commerce import make_learner
 
 pytestmark = pytest.mark.django_db
 

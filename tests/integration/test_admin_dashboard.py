@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 from learning.models import Review
-from tests.commerce_support import make_learner
+from tests.support.commerce import make_learner
 from tests.support.publishing_pages import course_form, draft_course
 
 pytestmark = pytest.mark.django_db

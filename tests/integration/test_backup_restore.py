@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from cms.backups import prune_backups
+from operations.backups import prune_backups
 
 
 @pytest.mark.django_db(transaction=True)

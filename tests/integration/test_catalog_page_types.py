@@ -108,7 +108,7 @@ class LessonOrderFollowsEnglishTests(WagtailPageTestCase):
         from django.core.cache import cache
         from wagtail.models import Locale
 
-        from home.demo.localize import translate
+        from demo.localize import translate
 
         cache.clear()
         home = ensure_site()

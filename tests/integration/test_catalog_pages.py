@@ -268,7 +268,7 @@ def test_header_links_to_the_catalog_in_the_visitors_language(client, catalog):
 
 
 def test_seed_is_idempotent(catalog):
-    from home.demo.catalog import DemoCatalog
+    from demo.catalog import DemoCatalog
     from tests.support.catalog import TEST_COURSES
 
     before = CoursePage.objects.count(), LessonPage.objects.count()
@@ -283,7 +283,7 @@ def _queries(client, url):
 
 
 def test_page_query_counts_do_not_grow_with_the_catalog(client, catalog):
-    from home.demo.bulk import ensure_bulk_courses
+    from demo.bulk import ensure_bulk_courses
 
     # Full result pages only: each card may ask commerce for its price.
     urls = ["/en/", "/en/courses/", "/es/cursos/?sort=title&page=2"]

@@ -2,11 +2,14 @@
 and share links; everyone else sees the title, price and Enroll."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
 
+from cms.access import can_view_lesson_body
 from commerce.access import can_open_lesson
 from commerce.enrollments import enroll
 from commerce.models import Enrollment
-from tests.commerce_support import make_learner
+from tests.support.commerce import make_learner
 
 pytestmark = pytest.mark.django_db
 
@@ -72,13 +75,19 @@ def test_share_link_opens_only_its_own_lesson(shop_course, db):
     admin.is_superuser = True
     admin.save()
     _link, token = create_share_link(shop_course.paid_lesson, admin)
-    anonymous = None
-    assert can_open_lesson(anonymous, shop_course.paid_lesson, share_token=token)
-    assert not can_open_lesson(anonymous, shop_course.paid_lesson, share_token="x" * 10)
+
+    def anonymous_with(share):
+        request = RequestFactory().get("/", {"share": share})
+        request.user = AnonymousUser()
+        return request
+
+    paid = shop_course.paid_lesson
+    assert can_view_lesson_body(anonymous_with(token), paid)
+    assert not can_view_lesson_body(anonymous_with("x" * 10), paid)
     other = shop_course.en.add_child(
         instance=type(shop_course.paid_lesson)(title="Other", slug="other")
     )
-    assert not can_open_lesson(anonymous, other, share_token=token)
+    assert not can_view_lesson_body(anonymous_with(token), other)
 
 
 def test_my_courses_lists_enrolled_courses_in_the_readers_language(
@@ -105,7 +114,7 @@ def test_catalog_filters_and_sorts_by_price_in_the_readers_currency(site_tree):
 
     from cms.models import CoursePage
     from commerce.pricing import filter_by_price, order_by_price
-    from tests.commerce_support import build_course
+    from tests.support.commerce import build_course
 
     build_course(site_tree, "Pricey", usd=9900, eur=100)
     build_course(site_tree, "Gratis", usd=0, eur=0)

@@ -5,8 +5,8 @@ import pytest
 from django.test import TestCase
 
 from commerce.models import Enrollment, Order, Refund
-from tests.commerce_support import WEBHOOK_SECRET, make_learner
 from tests.fakes.stripe_server import signed_post
+from tests.support.commerce import WEBHOOK_SECRET, make_learner
 
 pytestmark = pytest.mark.django_db
 

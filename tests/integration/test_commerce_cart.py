@@ -115,7 +115,7 @@ def test_enroll_button_works_without_a_csrf_token_so_course_pages_stay_cacheable
 def test_changing_a_price_purges_the_anonymous_page_cache(shop_course):
     from django.core.cache import cache
 
-    from cms.page_cache import SITE_GENERATION
+    from speedups.page_cache import SITE_GENERATION
 
     before = cache.get(SITE_GENERATION, 0)
     price = shop_course.product.prices.get(currency="USD")

@@ -4,7 +4,7 @@ whatever they double-click; the success page grants nothing."""
 import pytest
 
 from commerce.models import Enrollment, Order
-from tests.commerce_support import make_learner
+from tests.support.commerce import make_learner
 from tests.support.urls import localized_url
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +163,7 @@ def test_eleventh_checkout_in_an_hour_is_refused_with_retry_after(
 def test_free_course_enrolls_without_stripe(
     client, site_tree, shop_learner, stripe_standin
 ):
-    from tests.commerce_support import build_course
+    from tests.support.commerce import build_course
 
     free = build_course(site_tree, "Free Sitting", usd=0, eur=0)
     client.force_login(shop_learner)

@@ -21,9 +21,9 @@ from commerce.models import (
     OrderEmail,
 )
 from commerce.pricing import summarise
-from tests.commerce_support import make_learner
 from tests.fakes.smtp_server import SMTPServer
 from tests.fakes.stripe_server import deliver_concurrently
+from tests.support.commerce import make_learner
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

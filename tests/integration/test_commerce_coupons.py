@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from commerce import coupons
 from commerce.models import Coupon, CouponAmount, CouponRedemption, Order
-from tests.commerce_support import WEBHOOK_SECRET, build_course, make_learner
 from tests.fakes.stripe_server import signed_post
+from tests.support.commerce import WEBHOOK_SECRET, build_course, make_learner
 from tests.support.urls import localized_url
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from commerce import entitlements
 from commerce.models import Order, OrderLine, Product
 from commerce.orders import InvalidOrderTransition, lock, set_status
-from tests.commerce_support import make_learner
+from tests.support.commerce import make_learner
 
 pytestmark = pytest.mark.django_db
 

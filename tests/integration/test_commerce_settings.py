@@ -39,22 +39,22 @@ def read_setting(module, name, env):
 
 def test_production_never_enables_the_stand_in_even_without_stripe_keys():
     assert read_setting(
-        "cms.settings.production", "STRIPE_STANDIN", PRODUCTION_ENV
+        "mystic.settings.production", "STRIPE_STANDIN", PRODUCTION_ENV
     ) == ("False")
     env = {**PRODUCTION_ENV, "STRIPE_STANDIN": "1", "STRIPE_STANDIN_AUTOSTART": "1"}
-    assert read_setting("cms.settings.production", "STRIPE_STANDIN", env) == "False"
+    assert read_setting("mystic.settings.production", "STRIPE_STANDIN", env) == "False"
 
 
 def test_development_without_keys_uses_the_stand_in_in_test_mode():
-    assert read_setting("cms.settings.dev", "STRIPE_STANDIN", {}) == "True"
-    assert read_setting("cms.settings.dev", "STRIPE_SECRET_KEY", {}).startswith(
+    assert read_setting("mystic.settings.dev", "STRIPE_STANDIN", {}) == "True"
+    assert read_setting("mystic.settings.dev", "STRIPE_SECRET_KEY", {}).startswith(
         "sk_test_"
     )
 
 
 def test_development_with_real_keys_talks_to_stripe():
     env = {"STRIPE_SECRET_KEY": "sk_test_real_account"}
-    assert read_setting("cms.settings.dev", "STRIPE_STANDIN", env) == "None"
+    assert read_setting("mystic.settings.dev", "STRIPE_STANDIN", env) == "None"
 
 
 @pytest.mark.parametrize("enabled", [True, False])

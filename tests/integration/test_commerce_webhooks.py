@@ -8,8 +8,8 @@ from django.core import mail
 from django.test import TestCase
 
 from commerce.models import Enrollment, Order, WebhookEvent
-from tests.commerce_support import WEBHOOK_SECRET, make_learner
 from tests.fakes.stripe_server import signed_post
+from tests.support.commerce import WEBHOOK_SECRET, make_learner
 
 pytestmark = pytest.mark.django_db
 

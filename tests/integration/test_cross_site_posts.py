@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from commerce.models import CartItem
-from tests.commerce_support import build_course, make_learner
+from tests.support.commerce import build_course, make_learner
 
 pytestmark = pytest.mark.django_db
 EVIL = "http://evil.example"

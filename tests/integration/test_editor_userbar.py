@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.commerce_support import make_learner
+from tests.support.commerce import make_learner
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The one-query router (cms/routing.py) finds what Wagtail's walk finds.
+"""The one-query router (speedups/routing.py) finds what Wagtail's walk finds.
 
 Same pages, same 404s, same private pages, in both language trees, with fewer
 queries before the page's own code runs.
@@ -13,9 +13,9 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from cms import locale_memo
 from cms.models import LessonPage
 from home.models import HomePage, StandardPage
+from speedups import locale_memo
 from tests.support.catalog import module_catalog_fixture
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def field_values(page):
 
 
 def test_every_routed_page_holds_what_wagtail_would_load(catalog):
-    """The router builds the page from its own rows (cms.routing._specific)."""
+    """The router builds the page from its own rows (speedups.routing._specific)."""
     checked = 0
     for home in homes().values():
         for stored in Page.objects.descendant_of(home).specific().order_by("path"):

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from cms.vitals.models import VitalSample
 from commerce.models import CartItem
+from operations.vitals.models import VitalSample
 from tests.support.urls import localized_url
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.utils import timezone
 from commerce.models import Enrollment
 from learning.certificates import normalise_code
 from learning.models import Certificate
-from tests.learning_support import complete_url, enrolled_learner
+from tests.support.learning import complete_url, enrolled_learner
 
 
 def complete_course(client, course):

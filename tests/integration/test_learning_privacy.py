@@ -7,7 +7,7 @@ from accounts import personal_data
 from learning import reviews
 from learning.models import Certificate, LessonProgress, Review
 from learning.progress import mark_complete
-from tests.learning_support import enrolled_learner
+from tests.support.learning import enrolled_learner
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 
 from learning.models import LessonProgress
 from learning.progress import course_progress
-from tests.learning_support import add_lesson, complete_url, enrolled_learner
+from tests.support.learning import add_lesson, complete_url, enrolled_learner
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,7 @@ def test_lesson_page_offers_mark_as_complete_then_ticks_it(client, shop_course):
 
 
 def test_learners_not_enrolled_cannot_keep_progress(client, shop_course):
-    from tests.commerce_support import make_learner
+    from tests.support.commerce import make_learner
 
     stranger = make_learner(email="stranger@example.com")
     client.force_login(stranger)

@@ -11,8 +11,8 @@ from django.urls import reverse
 from accounts.models import OutgoingEmail
 from learning import reviews
 from learning.models import Review
-from tests.commerce_support import make_learner
-from tests.learning_support import enrolled_learner
+from tests.support.commerce import make_learner
+from tests.support.learning import enrolled_learner
 
 pytestmark = pytest.mark.django_db
 
@@ -181,7 +181,7 @@ def test_approved_review_reaches_visitors_served_from_the_page_cache(
 ):
     from django.core.cache import cache
 
-    if "cms.page_cache.AnonymousPageCacheMiddleware" not in settings.MIDDLEWARE:
+    if "speedups.page_cache.AnonymousPageCacheMiddleware" not in settings.MIDDLEWARE:
         pytest.skip("no anonymous page cache in this build")
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()

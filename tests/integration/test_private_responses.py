@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from commerce.models import Order
-from tests.learning_support import enrolled_learner
+from tests.support.learning import enrolled_learner
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from cms.ratelimit import hit
+from operations.ratelimit import hit
 
 DEAD_REDIS = {
     "default": {

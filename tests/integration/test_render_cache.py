@@ -1,4 +1,4 @@
-"""The fragment cache ({% pagefragment %}, cms/render_cache.py) as readers see it.
+"""The fragment cache ({% pagefragment %}, speedups/render_cache.py) as readers see it.
 
 The shared parts of the course page (head, description, instructors, lessons,
 reviews, language links) come from Redis for every reader, signed in or not.
@@ -35,8 +35,8 @@ from cms.publishing.sharing import create_share_link
 from commerce.models import Price
 from learning import reviews
 from learning.models import Review
-from tests.commerce_support import build_course, make_learner
-from tests.learning_support import add_lesson, enrolled_learner
+from tests.support.commerce import build_course, make_learner
+from tests.support.learning import add_lesson, enrolled_learner
 from tests.support.publishing_pages import course_form, fresh, publish
 from tests.support.redis_calls import RedisCalls
 
@@ -767,3 +767,26 @@ def test_a_reader_during_the_admins_save_does_not_pin_the_old_name(
     assert "<h3>Mara Quell</h3>" in seen[0]  # the committed state then: fair
 
     assert "<h3>Mara Quell-Soto</h3>" in html_of(reader, url)
+
+
+def test_the_buy_box_varies_on_this_course_being_in_the_cart_not_on_the_cart(
+    shop_course, other_course
+):
+    """A cart holding other courses reads the same course intro as an empty one."""
+    url = shop_course.en.url
+
+    def intro_copies():
+        return set(cache.keys("template.cache.course-intro.*"))
+
+    html_of(Client(), url)
+    copies = intro_copies()
+    visitor = Client()
+    visitor.post(reverse("commerce:cart_add"), {"product": other_course.product.pk})
+    html = html_of(visitor, url)
+    assert ">Enroll</button>" in html
+    assert intro_copies() == copies
+
+    visitor.post(reverse("commerce:cart_add"), {"product": shop_course.product.pk})
+    html = html_of(visitor, url)
+    assert "In your cart: check out" in html
+    assert len(intro_copies()) == len(copies) + 1

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from cms.request_log import JsonLineFormatter
+from operations.request_log import JsonLineFormatter
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,9 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from search import cache as search_cache
-from search import postgres
+from search import fallback, postgres
 from search.models import SearchDocument
+from search.query import SearchParams, criteria
 from tests.support import search_catalog
 
 pytestmark = pytest.mark.django_db
@@ -248,3 +249,23 @@ def test_autocomplete_is_limited_to_30_requests_a_minute(client, catalog):
     refused = client.get("/api/search/autocomplete", {"q": "yo"}, REMOTE_ADDR=address)
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("free", {"Meditation for Beginners"}),
+        ("paid", {"Gentle Yoga Mornings", "Breathing for Calm"}),
+    ],
+)
+def test_free_and_paid_mean_the_same_in_the_catalog_and_both_searches(
+    client, catalog, kind, expected
+):
+    """A course without a price ("Tai <Chi> & Qigong") is neither free nor paid,
+    whether the catalog page, search on PostgreSQL or search on SQLite asks."""
+    listed = client.get("/en/courses/", {"price": kind}).context["courses"]
+    params = SearchParams(price=kind)
+    on_sqlite = fallback.search_courses(params, "en", criteria(params, "en"))
+    assert {course.title for course in listed} == expected
+    assert set(titles(search(client, "", price=kind))) == expected
+    assert {result.page.title for result in on_sqlite.items} == expected

@@ -8,7 +8,7 @@ import brotli
 import pytest
 import sentry_sdk
 
-from cms.observability import init_sentry
+from operations.observability import init_sentry
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):

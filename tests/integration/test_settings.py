@@ -31,7 +31,7 @@ def manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**base, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **env},
+        env={**base, "DJANGO_SETTINGS_MODULE": "mystic.settings.production", **env},
         capture_output=True,
         text=True,
         timeout=60,

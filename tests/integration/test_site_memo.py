@@ -1,4 +1,4 @@
-"""Which Site serves a host, remembered per process (cms/site_memo.py).
+"""Which Site serves a host, remembered per process (speedups/site_memo.py).
 
 Operators notice two things: a page view no longer asks the database which site
 it belongs to, and a change to a Site in the admin applies at once.
@@ -61,8 +61,8 @@ def test_an_unknown_host_still_falls_back_to_the_default_site(catalog):
 
 
 def test_the_home_page_is_fresh_even_when_a_worker_remembers_an_older_site(catalog):
-    from cms import site_memo
     from home.models import HomePage
+    from speedups import site_memo
 
     client = Client()
     assert client.get("/en/").status_code == 200  # this worker remembers the site

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 
 from cms.publishing import sharing
-from tests.commerce_support import make_learner
+from tests.support.commerce import make_learner
 
 pytestmark = pytest.mark.django_db
 SECRET = "PAID-BODY-SECRET"

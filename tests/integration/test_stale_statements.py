@@ -2,7 +2,7 @@
 
 With prepared statements on (DB_PREPARED_STATEMENTS), PostgreSQL refuses a
 statement prepared before the change ("cached plan must not change result type")
-on that connection for good. cms/stale_statements.py closes the connection after
+on that connection for good. speedups/stale_statements.py closes the connection after
 such an error, so a worker fails one request, not every request until a restart.
 """
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from cms.vitals.models import VitalSample
+from operations.vitals.models import VitalSample
 
 pytestmark = pytest.mark.django_db
 

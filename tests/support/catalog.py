@@ -12,7 +12,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from home.demo import content
+from demo import content
 
 # Two live courses in different categories, plus the scheduled and the draft one.
 TEST_COURSES = [
@@ -41,9 +41,9 @@ def rolled_back():
 
 def build_catalog(generated=0):
     from cms.models import CourseIndexPage, CoursePage
+    from demo.bulk import ensure_bulk_courses
+    from demo.catalog import DemoCatalog
     from home.bootstrap import ensure_site
-    from home.demo.bulk import ensure_bulk_courses
-    from home.demo.catalog import DemoCatalog
 
     english_home = ensure_site()
     index = DemoCatalog().build(english_home, courses=TEST_COURSES)

@@ -5,8 +5,8 @@ own URLs and error handlers around it."""
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import path
 
-from cms.urls import handler400, handler429, handler500  # noqa: F401
-from cms.urls import urlpatterns as site_urlpatterns
+from mystic.urls import handler400, handler429, handler500  # noqa: F401
+from mystic.urls import urlpatterns as site_urlpatterns
 
 
 def explode(request):

@@ -47,7 +47,7 @@ def _untranslated(po_path):
 def test_makemessages_leaves_no_spanish_string_untranslated(tmp_path):
     copy = tmp_path / "src"
     shutil.copytree(ROOT, copy, ignore=IGNORED, symlinks=True)
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mystic.settings.test"}
     subprocess.run(
         [
             sys.executable,

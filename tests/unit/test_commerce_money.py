@@ -27,7 +27,7 @@ def test_typed_amounts_become_integer_minor_units():
 
 
 def test_stand_in_decodes_the_sdk_form_encoding():
-    from commerce.stripe_standin import decode_form
+    from devtools.stripe_standin import decode_form
 
     params = decode_form(
         "mode=payment&line_items[0][quantity]=1"

@@ -1,9 +1,0 @@
-"""WSGI entry point; production servers (gunicorn) import `application`."""
-
-import os
-
-from django.core.wsgi import get_wsgi_application
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
-
-application = get_wsgi_application()

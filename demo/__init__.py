@@ -1,0 +1,1 @@
+"""The bilingual demo catalog and benchmark data (development only)."""

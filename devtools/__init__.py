@@ -1,0 +1,1 @@
+"""Development-only tools: the local Stripe stand-in."""

@@ -1,0 +1,9 @@
+"""WSGI entry point; production servers (gunicorn) import `application`."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mystic.settings.production")
+
+application = get_wsgi_application()

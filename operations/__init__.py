@@ -1,0 +1,1 @@
+"""Operating the site: health, logs, headers, limits, backups."""
