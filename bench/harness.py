@@ -107,15 +107,20 @@ def production_server(workers=None, **extra_env):
     process = subprocess.Popen(command, cwd=ROOT, env=environment(**extra_env))  # noqa: S603
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # Five workers loading Wagtail on a busy 2-core machine can take a while.
+        deadline = time.monotonic() + 180
         while True:
             try:
-                with urllib.request.urlopen(f"{base}/api/health", timeout=2) as reply:
+                with urllib.request.urlopen(f"{base}/api/health", timeout=5) as reply:
                     if reply.status == 200:
                         break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the production server did not start") from None
+            except OSError as error:
+                exited = process.poll()
+                if time.monotonic() > deadline or exited is not None:
+                    raise RuntimeError(
+                        f"the production server did not start ({error}; "
+                        f"gunicorn exit code {exited})"
+                    ) from None
                 time.sleep(0.3)
         yield base, process
     finally:
