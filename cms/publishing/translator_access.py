@@ -48,7 +48,10 @@ class TranslationOnlyEditView(EditView):
 
     def dispatch(self, request, *args, **kwargs):
         instance = self.get_object()
-        if not self.permission_policy.user_has_permission_for_instance(
+        policy = self.permission_policy
+        if policy.user_has_permission(
+            request.user, "change"
+        ) and not policy.user_has_permission_for_instance(
             request.user, "change", instance
         ):
             messages.error(

@@ -12,7 +12,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail import hooks
 from wagtail.snippets.models import get_snippet_models
 
-PROJECT_PACKAGES = {"cms", "commerce", "learning", "accounts", "home", "search"}
+PROJECT_PACKAGES = {
+    "cms",
+    "commerce",
+    "learning",
+    "accounts",
+    "home",
+    "search",
+    "operations",
+    "speedups",
+}
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
