@@ -9,7 +9,24 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from cms.publishing import admin_views, scheduling, sharing, translation_work
+from cms.publishing import (
+    admin_views,
+    scheduling,
+    sharing,
+    translate_with_subpages,
+    translation_work,
+)
+
+
+@hooks.register("register_admin_urls")
+def register_translate_with_subpages_url():
+    return [
+        path(
+            "translate/pages/<int:page_id>/",
+            translate_with_subpages.TranslateWithSubpagesView.as_view(),
+            name="publishing_translate_with_subpages",
+        ),
+    ]
 
 
 @hooks.register("register_admin_urls")
@@ -90,6 +107,9 @@ def say_when_a_held_translation_goes_live(request, page):
         missing = translation_work.missing_children_note(page)
         if missing:
             messages.warning(request, missing)
+        english_slug = translation_work.english_slug_note(page)
+        if english_slug:
+            messages.warning(request, english_slug)
 
 
 @hooks.register("construct_homepage_panels")

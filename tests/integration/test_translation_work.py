@@ -1,5 +1,7 @@
 """A lesson added to an already translated course shows up as translators' work."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
@@ -65,3 +67,65 @@ def test_nothing_to_do_once_the_lesson_is_translated(
     spanish_translation(lesson, title="Respiración cuadrada", slug="cuadrada")
 
     assert "Needs translation" not in client.get("/admin/").content.decode()
+
+
+def test_translator_translates_a_course_with_its_lessons_in_one_action(
+    client, translator, site_tree
+):
+    from wagtail.models import Locale, Page
+
+    from cms.models import LessonPage
+
+    course = publish(draft_course(site_tree))
+    lesson = course.add_child(instance=LessonPage(title="Box Breathing", slug="box"))
+    publish(lesson)
+    url = f"/admin/translate/pages/{course.pk}/?select_locale=es"
+
+    form = client.get(url).content.decode()
+    assert re.search(r'name="include_subtree"[^>]*checked', form)
+
+    spanish = Locale.objects.get(language_code="es")
+    response = client.post(url, {"locales": [spanish.pk], "include_subtree": "on"})
+
+    assert response.status_code == 302
+    assert Page.objects.filter(
+        translation_key=lesson.translation_key, locale=spanish
+    ).exists()
+    assert "Needs translation" not in client.get("/admin/").content.decode()
+
+
+def test_english_change_after_the_last_sync_is_listed_with_sync_link(
+    client, translator, site_tree
+):
+    from wagtail_localize.models import TranslationSource
+
+    course = publish(draft_course(site_tree))
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    translate_object(course, [Locale.objects.get(language_code="es")])
+    assert "changed after" not in client.get("/admin/").content.decode()
+
+    publish(course, summary="Now with a longer exhale.")
+    source = TranslationSource.objects.get(object_id=course.translation_key)
+    page = client.get("/admin/").content.decode()
+
+    assert "1 English page changed after its Spanish translation was last synced" in (
+        page
+    )
+    assert f'href="/admin/localize/update/{source.pk}/">Sync translated pages' in page
+
+
+def test_published_spanish_page_at_the_english_address_is_flagged(
+    client, translator, site_tree
+):
+    course = publish(draft_course(site_tree))
+    spanish = publish(spanish_translation(course, slug=course.slug))
+
+    assert "still at the English address" in client.get("/admin/").content.decode()
+    response = client.get(f"/admin/pages/{spanish.pk}/edit/")
+    notes = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("still uses the English slug “breathing-basics”" in n for n in notes)
+
+    publish(spanish, slug="respiracion-basica")
+    assert "still at the English address" not in client.get("/admin/").content.decode()
