@@ -70,6 +70,22 @@ def changed_since_sync(language_code):
     ]
 
 
+def unpublished_translations(language_code):
+    """`language_code` pages never published although their English source is
+    live: started translations (e.g. a course's lessons translated with it)."""
+    live_english_keys = Page.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE, live=True, depth__gt=2
+    ).values("translation_key")
+    return list(
+        Page.objects.filter(
+            locale__language_code=language_code,
+            live=False,
+            first_published_at__isnull=True,
+            translation_key__in=live_english_keys,
+        ).order_by("path")
+    )
+
+
 def english_slug_translations(language_code):
     """Live `language_code` pages (not aliases) whose slug is still their English
     source's: their address stays English (/es/cursos/sound-bath-foundations/)."""
@@ -147,6 +163,7 @@ class TranslationWorkPanel(Component):
                 "locale": locale,
                 "missing": untranslated_pages(locale.language_code),
                 "changed": changed_since_sync(locale.language_code),
+                "unpublished": unpublished_translations(locale.language_code),
                 "english_slugs": english_slug_translations(locale.language_code),
             }
             for locale in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
@@ -158,6 +175,7 @@ class TranslationWorkPanel(Component):
                 for language in work
                 if language["missing"]
                 or language["changed"]
+                or language["unpublished"]
                 or language["english_slugs"]
             ],
             "can_start_translations": user.has_perm(

@@ -64,7 +64,7 @@ def test_nothing_to_do_once_the_lesson_is_translated(
     client, translator, translated_course_gaining_a_lesson
 ):
     _course, _spanish, lesson = translated_course_gaining_a_lesson
-    spanish_translation(lesson, title="Respiración cuadrada", slug="cuadrada")
+    publish(spanish_translation(lesson, title="Respiración cuadrada", slug="cuadrada"))
 
     assert "Needs translation" not in client.get("/admin/").content.decode()
 
@@ -91,7 +91,10 @@ def test_translator_translates_a_course_with_its_lessons_in_one_action(
     assert Page.objects.filter(
         translation_key=lesson.translation_key, locale=spanish
     ).exists()
-    assert "Needs translation" not in client.get("/admin/").content.decode()
+    dashboard = client.get("/admin/").content.decode()
+    assert "is not in Spanish yet" not in dashboard
+    assert "Started in Spanish but not published yet" in dashboard
+    assert ">Box Breathing</a>" in dashboard
 
 
 def test_english_change_after_the_last_sync_is_listed_with_sync_link(
