@@ -11,6 +11,7 @@ named on the translated page's editor.
 """
 
 from django.conf import settings
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
@@ -43,6 +44,21 @@ def untranslated_pages(language_code, under=None):
         for page in candidates
         if parent_keys.get(page.path[: -Page.steplen]) in translated_keys
     ]
+
+
+def can_translate_with_subpages(user, page):
+    """An English page with subpages, not yet in every language, and a user who
+    may start translations."""
+    return (
+        page.numchild > 0
+        and page.locale.language_code == settings.LANGUAGE_CODE
+        and user.has_perm("wagtail_localize.submit_translation")
+        and Locale.objects.exclude(
+            id__in=page.get_translations(inclusive=True)
+            .filter(alias_of__isnull=True)
+            .values("locale_id")
+        ).exists()
+    )
 
 
 def changed_since_sync(language_code):
@@ -121,11 +137,17 @@ def english_slug_note(page):
     )
     if english_slug is None or page.slug != english_slug:
         return None
-    return gettext(
+    note = gettext(
         "The address of this page still uses the English slug “%(slug)s”. "
         "Translate the slug (in the translation editor's Promote tab, or "
         "Promote → Slug here) so the %(language)s address is in %(language)s."
     ) % {"slug": english_slug, "language": page.locale.get_display_name()}
+    suggestion = slugify(page.title)
+    if suggestion and suggestion != english_slug:
+        note += " " + gettext("From the translated title: “%(slug)s”.") % {
+            "slug": suggestion
+        }
+    return note
 
 
 def missing_children_note(page):

@@ -84,6 +84,29 @@ def page_listing_share_button(page, user, next_url=None):
     yield ShareDraftButton(page=page, priority=66)
 
 
+class TranslateWithSubpagesButton(PageMenuItem):
+    """A course's "⋯" menu: translate it with all its lessons in one action."""
+
+    label = _("Translate with its subpages")
+    icon_name = "wagtail-localize-language"
+    url_name = "publishing_translate_with_subpages"
+
+    def is_shown(self, user):
+        return translation_work.can_translate_with_subpages(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_translate_with_subpages_button(
+    page, user, view_name=None, next_url=None
+):
+    yield TranslateWithSubpagesButton(page=page, priority=61)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_translate_with_subpages_button(page, user, next_url=None):
+    yield TranslateWithSubpagesButton(page=page, priority=61)
+
+
 @hooks.register("before_serve_page")
 def hide_pages_under_unpublished_parents(page, request, serve_args, serve_kwargs):
     """A live lesson of a scheduled, unpublished or expired course is not served.

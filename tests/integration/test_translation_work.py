@@ -132,3 +132,41 @@ def test_published_spanish_page_at_the_english_address_is_flagged(
 
     publish(spanish, slug="respiracion-basica")
     assert "still at the English address" not in client.get("/admin/").content.decode()
+
+
+def test_spanish_editor_suggests_a_slug_from_the_translated_title(
+    client, translator, site_tree
+):
+    course = publish(draft_course(site_tree))
+    spanish = publish(
+        spanish_translation(course, title="Baño de sonido", slug=course.slug)
+    )
+
+    response = client.get(f"/admin/pages/{spanish.pk}/edit/")
+
+    notes = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "From the translated title: “bano-de-sonido”." in notes
+
+
+def test_course_menu_offers_translation_with_its_lessons_until_translated(
+    client, django_user_model, translated_course_gaining_a_lesson, site_tree
+):
+    from cms.models import LessonPage
+
+    editor = django_user_model.objects.create_user(
+        email="editor@mystic.test", password="x" * 12
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    english = publish(draft_course(site_tree, title="Sound Bath", slug="sound-bath"))
+    publish(english.add_child(instance=LessonPage(title="Bowls", slug="bowls")))
+    translated, _spanish, _lesson = translated_course_gaining_a_lesson
+    link = "/admin/translate/pages/{}/"
+
+    editor_page = client.get(f"/admin/pages/{english.pk}/edit/").content.decode()
+    assert link.format(english.pk) in editor_page
+    assert "Translate with its subpages" in editor_page
+    assert (
+        link.format(translated.pk)
+        not in client.get(f"/admin/pages/{translated.pk}/edit/").content.decode()
+    )
