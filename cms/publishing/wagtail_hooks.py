@@ -11,9 +11,27 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from cms.publishing import admin_views, read_only, scheduling, sharing, translation_work
+from cms.publishing import (
+    admin_views,
+    read_only,
+    scheduling,
+    sharing,
+    translate_with_subpages,
+    translation_work,
+)
 
 register_permission_policy(Page, read_only.draft_reader_page_policy())
+
+
+@hooks.register("register_admin_urls")
+def register_translate_with_subpages_url():
+    return [
+        path(
+            "translate/pages/<int:page_id>/",
+            translate_with_subpages.TranslateWithSubpagesView.as_view(),
+            name="publishing_translate_with_subpages",
+        ),
+    ]
 
 
 @hooks.register("register_admin_urls")
@@ -71,6 +89,29 @@ def page_listing_share_button(page, user, next_url=None):
     yield ShareDraftButton(page=page, priority=66)
 
 
+class TranslateWithSubpagesButton(PageMenuItem):
+    """A course's "⋯" menu: translate it with all its lessons in one action."""
+
+    label = _("Translate with its subpages")
+    icon_name = "wagtail-localize-language"
+    url_name = "publishing_translate_with_subpages"
+
+    def is_shown(self, user):
+        return translation_work.can_translate_with_subpages(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_translate_with_subpages_button(
+    page, user, view_name=None, next_url=None
+):
+    yield TranslateWithSubpagesButton(page=page, priority=61)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_translate_with_subpages_button(page, user, next_url=None):
+    yield TranslateWithSubpagesButton(page=page, priority=61)
+
+
 @hooks.register("before_serve_page")
 def hide_pages_under_unpublished_parents(page, request, serve_args, serve_kwargs):
     """A live lesson of a scheduled, unpublished or expired course is not served.
@@ -94,6 +135,9 @@ def say_when_a_held_translation_goes_live(request, page):
         missing = translation_work.missing_children_note(page)
         if missing:
             messages.warning(request, missing)
+        english_slug = translation_work.english_slug_note(page)
+        if english_slug:
+            messages.warning(request, english_slug)
 
 
 @hooks.register("construct_homepage_panels")

@@ -32,8 +32,12 @@ def editorial_groups(site_tree):
         snippets = importlib.import_module(
             "cms.publishing.migrations.0003_snippet_permissions_for_editorial_groups"
         )
+        translators = importlib.import_module(
+            "cms.publishing.migrations.0005_translators_start_and_sync_translations"
+        )
         groups.create_groups_and_workflow(apps, None)
         snippets.grant_snippet_permissions(apps, None)
+        translators.let_translators_submit_translations(apps, None)
     return site_tree
 
 
