@@ -66,6 +66,8 @@ RULES = {
     "publishing_share_links_index": SHARERS,
     "publishing_page_share_links": SHARERS,
     "publishing_revoke_share_link": SHARERS,  # POST only
+    # wagtail-localize's "submit_translation": those who start translations.
+    "publishing_translate_with_subpages": CATALOG_TRANSLATORS,
     "vitals_report": SUPERUSER,
     # Translators translate snippets (change) but do not create or delete them.
     "wagtailsnippets_cms_category:add": CATALOG_EDITORS,
