@@ -18,3 +18,10 @@ def product_id_from(data):
     """The product id a cart form posted, or None when it is not a valid id."""
     form = ProductIdForm(data)
     return form.cleaned_data["product"] if form.is_valid() else None
+
+
+def database_id(value):
+    """`value` as an integer primary key, or None: a signed Stripe event's
+    metadata is ours, yet an old or hand-made one must not turn into a 500."""
+    form = ProductIdForm({"product": value})
+    return form.cleaned_data["product"] if form.is_valid() else None

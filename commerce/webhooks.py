@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from commerce import fulfilment, orders, refunds
+from commerce.forms import database_id
 from commerce.models import Order, WebhookEvent
 
 log = logging.getLogger(__name__)
@@ -48,9 +49,9 @@ def parse(payload, signature):
 
 def find_order(obj):
     metadata = obj.get("metadata") or {}
-    order_id = str(metadata.get("order_id") or "")
-    if order_id.isdigit():
-        order = Order.objects.filter(pk=int(order_id)).first()
+    order_id = database_id(metadata.get("order_id"))
+    if order_id is not None:
+        order = Order.objects.filter(pk=order_id).first()
         if order is not None:
             return order
     if obj.get("object") == "checkout.session":

@@ -292,3 +292,24 @@ def test_another_learners_event_cannot_touch_my_order_without_a_signature(
         HTTP_STRIPE_SIGNATURE="t=1,v1=deadbeef",
     )
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("order_id", ["²", "99999999999", "12abc", ["1"]])
+def test_a_signed_event_with_a_malformed_order_id_is_an_unknown_order(
+    client, site_tree, stripe_standin, order_id
+):
+    """Old or hand-made events carry junk in metadata: answered, never a 500."""
+    event = stripe_standin.event(
+        "checkout.session.completed",
+        {
+            "id": "cs_test_junk",
+            "object": "checkout.session",
+            "metadata": {"order_id": order_id},
+            "payment_status": "paid",
+            "amount_total": 100,
+            "currency": "usd",
+        },
+    )
+    response = deliver(client, event)
+    assert response.status_code == 200
+    assert response.json()["outcome"] == "unknown_order"
