@@ -32,6 +32,14 @@ def _empty_cache():
 
 
 @pytest.fixture
+def superuser(db, django_user_model):
+    """A site administrator: the one admin account the tests share."""
+    return django_user_model.objects.create_superuser(
+        email="boss@example.com", password="x" * 12
+    )
+
+
+@pytest.fixture
 def site_tree(db):
     """The English home page, with its Spanish translation and the default Site."""
     from home.bootstrap import ensure_site

@@ -11,14 +11,6 @@ from tests.support.commerce import WEBHOOK_SECRET, make_learner
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff(db):
-    user = make_learner("boss@example.com")
-    user.is_staff = user.is_superuser = True
-    user.save()
-    return user
-
-
 def deliver(client, event):
     with TestCase.captureOnCommitCallbacks(execute=True):
         return signed_post(client, event, WEBHOOK_SECRET)
@@ -37,8 +29,8 @@ def paid_order(client, shop_course, shop_learner, stripe_standin):
     return order
 
 
-def test_orders_list_filters_searches_and_exports_csv(client, staff, paid_order):
-    client.force_login(staff)
+def test_orders_list_filters_searches_and_exports_csv(client, superuser, paid_order):
+    client.force_login(superuser)
     listing = client.get("/admin/commerce/orders/", {"q": "ana@"})
     assert paid_order.number in listing.content.decode()
     assert (
@@ -58,18 +50,18 @@ def test_orders_list_filters_searches_and_exports_csv(client, staff, paid_order)
     assert paid_order.number in csv_text and "4900" in csv_text
 
 
-def test_staff_cannot_create_or_edit_orders_by_hand(client, staff, paid_order):
-    client.force_login(staff)
+def test_staff_cannot_create_or_edit_orders_by_hand(client, superuser, paid_order):
+    client.force_login(superuser)
     assert client.get("/admin/commerce/orders/new/").status_code in (302, 403)
     response = client.get(f"/admin/commerce/orders/edit/{paid_order.pk}/")
     assert response.status_code in (302, 403)
 
 
 def test_full_refund_is_pending_until_the_webhook_then_revokes_access(
-    client, staff, paid_order, stripe_standin, shop_course
+    client, superuser, paid_order, stripe_standin, shop_course
 ):
     stripe_standin.auto_refund_events = False
-    client.force_login(staff)
+    client.force_login(superuser)
     detail = client.get(f"/admin/commerce/orders/inspect/{paid_order.pk}/")
     assert "Timeline" in detail.content.decode()
     client.post(f"/admin/commerce/orders/{paid_order.pk}/refund/", {"amount": "49.00"})
@@ -93,10 +85,10 @@ def test_full_refund_is_pending_until_the_webhook_then_revokes_access(
 
 
 def test_partial_refund_is_recorded_and_access_stays(
-    client, staff, paid_order, stripe_standin
+    client, superuser, paid_order, stripe_standin
 ):
     stripe_standin.auto_refund_events = False
-    client.force_login(staff)
+    client.force_login(superuser)
     client.post(f"/admin/commerce/orders/{paid_order.pk}/refund/", {"amount": "10"})
     refund = Refund.objects.get()
     deliver(
@@ -109,17 +101,17 @@ def test_partial_refund_is_recorded_and_access_stays(
 
 
 def test_refund_larger_than_the_order_is_refused(
-    client, staff, paid_order, stripe_standin
+    client, superuser, paid_order, stripe_standin
 ):
-    client.force_login(staff)
+    client.force_login(superuser)
     client.post(f"/admin/commerce/orders/{paid_order.pk}/refund/", {"amount": "500"})
     assert not Refund.objects.exists()
     assert len([r for r in stripe_standin.requests if r[1] == "/v1/refunds"]) == 0
 
 
-def test_staff_grant_and_revoke_an_enrollment(client, staff, shop_course):
+def test_staff_grant_and_revoke_an_enrollment(client, superuser, shop_course):
     learner = make_learner("scholar@example.com")
-    client.force_login(staff)
+    client.force_login(superuser)
     response = client.post(
         "/admin/commerce/enrollments/new/",
         {
@@ -140,15 +132,15 @@ def test_staff_grant_and_revoke_an_enrollment(client, staff, shop_course):
     assert not enrollment.is_active
 
 
-def test_dashboard_shows_revenue_and_recent_orders(client, staff, paid_order):
-    client.force_login(staff)
+def test_dashboard_shows_revenue_and_recent_orders(client, superuser, paid_order):
+    client.force_login(superuser)
     body = client.get("/admin/").content.decode()
     assert "Revenue today" in body and "$49.00" in body
     assert paid_order.number in body
 
 
-def test_sales_report_by_course_and_month_exports(client, staff, paid_order):
-    client.force_login(staff)
+def test_sales_report_by_course_and_month_exports(client, superuser, paid_order):
+    client.force_login(superuser)
     report = client.get("/admin/commerce/reports/sales/")
     assert "Breathing Basics" in report.content.decode()
     export = client.get("/admin/commerce/reports/sales/", {"export": "csv"})
@@ -156,8 +148,8 @@ def test_sales_report_by_course_and_month_exports(client, staff, paid_order):
     assert "Breathing Basics" in csv_text and "4900" in csv_text
 
 
-def test_editors_set_prices_and_coupons_in_the_admin(client, staff, shop_course):
-    client.force_login(staff)
+def test_editors_set_prices_and_coupons_in_the_admin(client, superuser, shop_course):
+    client.force_login(superuser)
     assert client.get("/admin/commerce/prices/").status_code == 200
     assert client.get("/admin/commerce/prices/new/").status_code == 200
     assert client.get("/admin/commerce/coupons/new/").status_code == 200
@@ -165,10 +157,10 @@ def test_editors_set_prices_and_coupons_in_the_admin(client, staff, shop_course)
 
 
 def test_restoring_a_refunded_learners_course_is_staffs_grant_not_the_order(
-    client, staff, paid_order, stripe_standin
+    client, superuser, paid_order, stripe_standin
 ):
     stripe_standin.auto_refund_events = False
-    client.force_login(staff)
+    client.force_login(superuser)
     client.post(f"/admin/commerce/orders/{paid_order.pk}/refund/", {"amount": "49.00"})
     refund = Refund.objects.get()
     deliver(

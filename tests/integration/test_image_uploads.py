@@ -12,11 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client, django_user_model):
-    admin = django_user_model.objects.create_superuser(
-        email="editor@example.com", password="x"
-    )
-    client.force_login(admin)
+def editor_client(client, superuser):
+    client.force_login(superuser)
     return client
 
 

@@ -112,12 +112,6 @@ def teaching(course_page, name):
     return teacher
 
 
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser(
-        email="boss@example.com", password="x" * 12
-    )
-
-
 def staff_member(email="staff@example.com"):
     user = make_learner(email)
     user.is_staff = True
@@ -217,13 +211,13 @@ def test_an_unpublished_lesson_leaves_the_lesson_list(shop_course):
 
 
 def test_a_lesson_deleted_in_the_admin_leaves_the_lesson_list(
-    client, shop_course, django_user_model
+    client, shop_course, superuser
 ):
     extra = add_lesson(shop_course.en, "Breath and sleep", "breath-and-sleep")
     url = shop_course.en.url
     reader = signed_in(make_learner())
     assert "Breath and sleep" in lessons(html_of(reader, url))
-    client.force_login(superuser(django_user_model))
+    client.force_login(superuser)
 
     response = client.post(reverse("wagtailadmin_pages:delete", args=[extra.pk]))
     assert response.status_code == 302
@@ -300,13 +294,13 @@ def test_an_instructors_new_name_and_a_new_price_show_on_the_next_request(
 
 
 def test_an_instructor_renamed_in_the_wagtail_admin_shows_at_once(
-    client, shop_course, django_user_model
+    client, shop_course, superuser
 ):
     teacher = teaching(shop_course.en, "Mara Quell")
     learner = signed_in(make_learner())
     assert "<h3>Mara Quell</h3>" in html_of(learner, shop_course.en.url)
 
-    client.force_login(superuser(django_user_model))
+    client.force_login(superuser)
     response = client.post(
         reverse("wagtailsnippets_cms_instructor:edit", args=[teacher.pk]),
         {
@@ -324,7 +318,7 @@ def test_an_instructor_renamed_in_the_wagtail_admin_shows_at_once(
 
 
 def test_a_review_approved_by_a_moderator_appears_and_leaves_with_its_author(
-    client, shop_course, django_user_model
+    client, shop_course, superuser
 ):
     url = shop_course.en.url
     ana = enrolled_learner(shop_course)
@@ -337,7 +331,7 @@ def test_a_review_approved_by_a_moderator_appears_and_leaves_with_its_author(
         assert "QUIET-MORNINGS-REVIEW" not in html
     assert "course-main" in stored_fragments()
 
-    client.force_login(superuser(django_user_model))
+    client.force_login(superuser)
     response = client.post(
         reverse("learning_review:edit", args=[review.pk]),
         {"decision": "approve", "moderation_note": ""},
@@ -533,14 +527,14 @@ def test_a_lesson_share_link_opens_its_lesson_for_its_holder_only(shop_course):
 
 
 def test_the_admin_preview_shows_the_draft_and_the_live_page_does_not(
-    client, shop_course, django_user_model
+    client, shop_course, superuser
 ):
     url = shop_course.en.url
     learner = signed_in(make_learner())
     assert heading(html_of(learner, url)) == "Breathing Basics"  # warm
 
     course = fresh(shop_course.en)
-    client.force_login(superuser(django_user_model))
+    client.force_login(superuser)
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[course.pk])
     posted = client.post(preview_url, course_form(course, title=DRAFT_TITLE))
     assert posted.status_code == 200 and posted.json()["is_valid"]
@@ -673,12 +667,12 @@ def test_the_course_page_still_answers_when_redis_is_unreachable(shop_course):
 
 
 def test_lessons_reordered_in_the_admin_show_in_their_new_order(
-    client, shop_course, django_user_model
+    client, shop_course, superuser
 ):
     url = shop_course.en.url
     reader = signed_in(make_learner())
     assert list(lessons(html_of(reader, url))) == ["Welcome", "Deep practice"]
-    client.force_login(superuser(django_user_model))
+    client.force_login(superuser)
 
     response = client.post(
         reverse(
@@ -692,14 +686,14 @@ def test_lessons_reordered_in_the_admin_show_in_their_new_order(
 
 
 def test_a_lesson_moved_to_another_course_moves_in_the_lesson_lists(
-    client, shop_course, other_course, django_user_model
+    client, shop_course, other_course, superuser
 ):
     moved = add_lesson(shop_course.en, "Breath and sleep", "breath-and-sleep")
     old_url = moved.url
     reader = signed_in(make_learner())
     assert "Breath and sleep" in lessons(html_of(reader, shop_course.en.url))
     assert "Breath and sleep" not in lessons(html_of(reader, other_course.en.url))
-    client.force_login(superuser(django_user_model))
+    client.force_login(superuser)
 
     response = client.post(
         reverse("wagtailadmin_pages:move_confirm", args=[moved.pk, other_course.en.pk])
@@ -734,13 +728,13 @@ def test_a_reviewers_new_name_shows_on_their_review(shop_course):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_reader_during_the_admins_save_does_not_pin_the_old_name(
-    client, shop_course, django_user_model
+    client, shop_course, superuser
 ):
     url = shop_course.en.url
     teacher = teaching(shop_course.en, "Mara Quell")
     reader = signed_in(make_learner())
     assert "<h3>Mara Quell</h3>" in html_of(reader, url)
-    client.force_login(superuser(django_user_model))
+    client.force_login(superuser)
 
     seen = []
 

@@ -66,16 +66,13 @@ def test_only_post_is_accepted(client):
     assert client.get("/api/vitals").status_code == 405
 
 
-def test_staff_see_p75_per_page_and_language(client, django_user_model):
+def test_staff_see_p75_per_page_and_language(client, superuser):
     for value in (100, 200, 300, 400, 500):
         VitalSample.objects.create(
             metric="LCP", value=value, path="/en/", language="en"
         )
     VitalSample.objects.create(metric="LCP", value=9000, path="/es/", language="es")
-    admin = django_user_model.objects.create_superuser(
-        email="staff@example.com", password="x"
-    )
-    client.force_login(admin)
+    client.force_login(superuser)
     response = client.get("/admin/reports/web-vitals/")
     assert response.status_code == 200
     rows = response.context["rows"]
