@@ -1,6 +1,8 @@
 """Admin entry points for sharing drafts (menu item, page buttons, URLs), and the
 guard that keeps pages under an unpublished parent off the site."""
 
+import html
+
 from django.contrib import messages
 from django.http import Http404
 from django.urls import path, reverse
@@ -131,6 +133,7 @@ def say_when_a_held_translation_goes_live(request, page):
     if request.method == "GET":
         note = scheduling.held_translation_note(page)
         if note:
+            drop_published_message(request, page)
             messages.info(request, note)
         missing = translation_work.missing_children_note(page)
         if missing:
@@ -138,6 +141,27 @@ def say_when_a_held_translation_goes_live(request, page):
         english_slug = translation_work.english_slug_note(page)
         if english_slug:
             messages.warning(request, english_slug)
+
+
+def drop_published_message(request, page):
+    """wagtail-localize announces "Published '…' in Spanish." after its publish
+    button even when the translation was held: the waiting note replaces it."""
+    published = {
+        _(text).format(object=str(page), locale=page.locale.get_display_name())
+        for text in (
+            "Published '{object}' in {locale}.",
+            "Published '{object}' in {locale} with missing translations - see below.",
+        )
+    }
+    storage = messages.get_messages(request)
+    # wagtail.admin.messages stores the sentence escaped, with a button block.
+    kept = [
+        message
+        for message in storage
+        if html.unescape(str(message.message)).strip() not in published
+    ]
+    # Django's storage has no public "remove": its loaded list is what renders.
+    storage._loaded_messages[:] = kept
 
 
 @hooks.register("construct_homepage_panels")

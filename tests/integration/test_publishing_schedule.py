@@ -273,6 +273,12 @@ def test_translator_publishing_in_the_translation_editor_is_held(
             f"/admin/pages/{spanish.pk}/edit/", {"action": "publish"}
         )
     assert response.status_code == 302
+    # Where the translator lands: the waiting note, not wagtail-localize's "Published".
+    landing = client.get(response["Location"])
+    shown = [str(message) for message in landing.context["messages"]]
+    assert [m for m in shown if m.startswith("Published and waiting")], shown
+    published = [m for m in shown if m.startswith("Published &#x27;")]
+    assert not published, shown
 
     spanish = fresh(spanish)
     assert not spanish.live
