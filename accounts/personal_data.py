@@ -15,9 +15,12 @@ inside the same transaction as the anonymisation of the account, before it.
 import uuid
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import logout
 from django.db import transaction
 from django.utils import timezone
+
+from accounts.models import OutgoingEmail
 
 _registry = {}
 
@@ -68,10 +71,6 @@ def delete_account(request, user):
 
 
 def anonymise(user):
-    from allauth.account.models import EmailAddress
-
-    from accounts.models import OutgoingEmail
-
     addresses = {
         user.email,
         *EmailAddress.objects.filter(user=user).values_list("email", flat=True),

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from commerce.catalog import product_for_page, product_title
-from commerce.models import Coupon, Price
+from commerce.models import Coupon, Price, Product
 from commerce.money import Money, currency_for_language, format_money
 
 # Free or paid, the one rule: by the price in the reader's currency, in minor
@@ -56,10 +57,6 @@ def currencies_without_price(page):
     needs a price in that language's currency; a price of 0 is the explicit
     choice to give it away. [] means the course can be sold (or is free).
     """
-    from wagtail.models import Page
-
-    from commerce.models import Product
-
     languages = {page.locale.language_code} | set(
         Page.objects.filter(translation_key=page.translation_key).values_list(
             "locale__language_code", flat=True

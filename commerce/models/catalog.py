@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Locale, Page
 
+from commerce.conf import shop_currencies
 from commerce.money import format_money
 
 
@@ -71,8 +72,6 @@ CURRENCY_CHOICES = [("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("MXN", "MXN
 
 def shop_currency_choices():
     """Only the currencies the shop charges in (settings): what a price may be in."""
-    from commerce.conf import shop_currencies
-
     return [(code, code) for code in shop_currencies()]
 
 
