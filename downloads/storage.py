@@ -15,6 +15,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
 from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 
 class NoPublicURL(Exception):
@@ -29,6 +30,20 @@ class PrivateFileSystemStorage(FileSystemStorage):
 class PrivateS3Storage(S3Storage):
     def url(self, name, parameters=None, expire=None, http_method=None):
         raise NoPublicURL(name)
+
+    def iter_range(self, name, start, end, chunk_size):
+        """Bytes `start`..`end` of `name` as they arrive from the store.
+
+        django-storages' `open()` copies the whole object to a temporary file
+        before the first byte; a ranged GET streams from the first byte, and
+        only the part asked for (a player seeking, a resumed download).
+        """
+        key = self._normalize_name(clean_name(name))
+        body = self.bucket.Object(key).get(Range=f"bytes={start}-{end}")["Body"]
+        try:
+            yield from body.iter_chunks(chunk_size)
+        finally:
+            body.close()
 
 
 class _PrivateStorage(LazyObject):

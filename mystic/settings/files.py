@@ -23,9 +23,10 @@ def s3_storages(
         "access_key": access_key,
         "secret_key": secret_key,
         "file_overwrite": False,
-        # Streamed uploads: django-storages sends large files in parts of
-        # this size, never the whole file at once.
+        # Large uploads go in 8 MB parts, one at a time: a worker never holds
+        # more than a part (bench/files.py measures it).
         "max_memory_size": 8 * 1024 * 1024,
+        "use_threads": False,
     }
     return {
         "default": {
