@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
-from downloads.storage import private_storage
+from operations.private_storage import private_storage
 
 
 class DownloadIndexPage(Page):

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from downloads import grants, links
 from downloads.models import DownloadGrant, DownloadLog, DownloadPage
-from downloads.ranges import Unsatisfiable
-from downloads.storage import private_storage
-from downloads.streaming import requested_range, stream_file
+from operations.private_storage import private_storage
+from operations.ranges import Unsatisfiable
 from operations.ratelimit import client_ip
+from operations.streaming import requested_range, stream_file
 
 FORBIDDEN, GONE = 403, 410
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import downloads.storage
+import operations.private_storage
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('audio', 'Audio'), ('ebook', 'Ebook'), ('pdf', 'PDF'), ('video', 'Video')], max_length=8, verbose_name='kind')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),
                 ('description', wagtail.fields.RichTextField(blank=True, verbose_name='description')),
-                ('file', models.FileField(help_text='What buyers download. Private: never at a public address.', max_length=255, storage=downloads.storage.private_storage, upload_to='downloads/', verbose_name='file')),
+                ('file', models.FileField(help_text='What buyers download. Private: never at a public address.', max_length=255, storage=operations.private_storage.private_storage, upload_to='downloads/', verbose_name='file')),
                 ('file_size', models.PositiveBigIntegerField(default=0, verbose_name='size in bytes')),
                 ('sample', models.FileField(blank=True, help_text='A short excerpt anyone may play or read, before buying.', max_length=255, upload_to='downloads/samples/', verbose_name='public sample')),
                 ('download_limit', models.PositiveIntegerField(blank=True, help_text='Leave empty for unlimited downloads.', null=True, verbose_name='downloads per purchase')),

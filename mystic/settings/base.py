@@ -309,9 +309,9 @@ PRIVATE_MEDIA_ROOT = Path(env.get("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Files only buyers and enrolled learners fetch, through the app's streaming
-    # view (downloads/streaming.py): no URL of their own (downloads/storage.py).
+    # view (operations/streaming.py): no URL of their own (downloads/storage.py).
     "private": {
-        "BACKEND": "downloads.storage.PrivateFileSystemStorage",
+        "BACKEND": "operations.private_storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
     "staticfiles": {

@@ -3,7 +3,8 @@
 One function so production, tests (a local moto server, tests/support/s3.py) and
 anyone reading the settings build the same two stores: public media under
 `media/` served at their own URL, and private files under `private/` that are
-never public (no ACL, and `downloads.storage.PrivateS3Storage` refuses `url()`).
+never public (no ACL, and `operations.private_storage.PrivateS3Storage` refuses
+`url()`).
 """
 
 
@@ -40,7 +41,7 @@ def s3_storages(
             },
         },
         "private": {
-            "BACKEND": "downloads.storage.PrivateS3Storage",
+            "BACKEND": "operations.private_storage.PrivateS3Storage",
             "OPTIONS": {
                 **common,
                 "bucket_name": private_bucket or bucket,

@@ -15,7 +15,7 @@ from commerce import refunds
 from commerce.models import Order
 from downloads import links
 from downloads.models import DownloadGrant, DownloadLog
-from downloads.storage import NoPublicURL, private_storage
+from operations.private_storage import NoPublicURL, private_storage
 from tests.fakes.stripe_server import signed_post
 from tests.support.commerce import WEBHOOK_SECRET, make_learner
 from tests.support.downloads import build_download

@@ -3,7 +3,7 @@ the whole file, a range past the end a 416."""
 
 import pytest
 
-from downloads.ranges import Unsatisfiable, parse_range
+from operations.ranges import Unsatisfiable, parse_range
 
 
 @pytest.mark.parametrize(

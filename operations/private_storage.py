@@ -2,7 +2,7 @@
 
 `STORAGES["private"]` (mystic/settings) is the local disk under `var/private/`
 or a private prefix of the object store. Its files are fetched only through
-`downloads.streaming.stream_file`, after an access check, so `url()` refuses:
+`operations.streaming.stream_file`, after an access check, so `url()` refuses:
 a template that tried to link a private file straight would fail loudly
 instead of leaking it.
 
@@ -19,7 +19,7 @@ from storages.utils import clean_name
 
 
 class NoPublicURL(Exception):
-    """A private file has no URL: serve it through downloads.streaming."""
+    """A private file has no URL: serve it through operations.streaming."""
 
 
 class PrivateFileSystemStorage(FileSystemStorage):

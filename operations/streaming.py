@@ -14,7 +14,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
-from downloads.ranges import Unsatisfiable, parse_range
+from operations.ranges import Unsatisfiable, parse_range
 
 CHUNK_SIZE = 256 * 1024
 
