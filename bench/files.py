@@ -5,7 +5,7 @@ process with the project's settings and the real django-storages/boto3 client:
 1. parses a 200 MB multipart upload from a socket-like stream with Django's own
    upload handlers (what the admin's form does: spooled to a temporary file),
 2. saves it to the private store (django-storages sends it in parts),
-3. streams it back through `downloads.streaming.stream_file`, whole and as a
+3. streams it back through `operations.streaming.stream_file`, whole and as a
    range, to /dev/null, checking the bytes with a hash.
 The worker prints its peak RSS (`ru_maxrss`) after each step, for the object
 store and for the local-disk store. Asserts nothing about time.
@@ -73,7 +73,7 @@ def upload(storage, body_path):
 def download(storage, name, range_header=None):
     from django.test import RequestFactory
 
-    from downloads.streaming import stream_file
+    from operations.streaming import stream_file
 
     headers = {"Range": range_header} if range_header else {}
     request = RequestFactory().get("/download/", headers=headers)
