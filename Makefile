@@ -26,6 +26,7 @@ run: install  ## migrate, load demo content, print the admin login, serve on 127
 	$(VENV_PY) manage.py migrate --noinput
 	$(VENV_PY) manage.py seed_demo
 	$(VENV_PY) manage.py seed_shop
+	$(VENV_PY) manage.py seed_downloads
 	$(VENV_PY) manage.py ensure_admin
 	@# publish_scheduled every 60 s while the server runs (scripts/dev-scheduler.sh)
 	@bash scripts/dev-scheduler.sh & scheduler=$$!; \
