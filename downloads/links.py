@@ -6,7 +6,7 @@ file) and the moment it stops working, signed with SECRET_KEY
 only for the signed-in buyer, while the grant is open and under its limit
 (downloads/views.py). "My downloads" mints links that live minutes; the receipt
 email's live days (an email is read later), and both fall back to
-"My downloads" when expired. Decision 0080 says why not presigned URLs.
+"My downloads" when expired. Decision 0085 says why not presigned URLs.
 """
 
 import secrets
