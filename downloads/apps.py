@@ -9,8 +9,9 @@ class DownloadsConfig(AppConfig):
 
     def ready(self):
         from commerce import entitlements
-        from downloads import grants, signals  # noqa: F401
+        from downloads import grants, personal_data, signals  # noqa: F401
 
+        personal_data.register()
         entitlements.register(
             "download",
             entitlements.Entitlement(grant=grants.grant, revoke=grants.revoke),

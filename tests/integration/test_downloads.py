@@ -11,6 +11,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
+from accounts import personal_data
 from commerce import refunds
 from commerce.models import Order
 from downloads import links
@@ -200,3 +201,24 @@ def test_links_expire_after_their_lifetime(client, download, stripe_standin):
     url = links.make_url(grant, download.en, seconds=1)
     time.sleep(1.1)
     assert client.get(url).status_code == 410
+
+
+def test_my_data_exports_my_downloads_and_erasure_forgets_me_in_the_log(
+    client, download, stripe_standin
+):
+    learner = make_learner()
+    buy(client, learner, download, stripe_standin)
+    b"".join(
+        client.get(
+            my_download_link(client), REMOTE_ADDR="198.51.100.7"
+        ).streaming_content
+    )
+    exported = personal_data.export_personal_data(learner)["downloads"]
+    assert exported["downloads"][0]["product"] == "Evening Meditation"
+    assert exported["download_log"][0]["ip_address"] == "198.51.100.7"
+    for section in personal_data.sections():
+        if section.eraser is not None:
+            section.eraser(learner)
+    log = DownloadLog.objects.get()
+    assert (log.user, log.ip_address) == (None, None)
+    assert DownloadGrant.objects.active().count() == 0
