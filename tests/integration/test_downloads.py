@@ -222,3 +222,37 @@ def test_my_data_exports_my_downloads_and_erasure_forgets_me_in_the_log(
     log = DownloadLog.objects.get()
     assert (log.user, log.ip_address) == (None, None)
     assert DownloadGrant.objects.active().count() == 0
+
+
+def test_order_pages_and_the_staff_order_screen_show_a_download_order(
+    client, download, stripe_standin, django_user_model
+):
+    order = buy(client, make_learner(), download, stripe_standin)
+    for path in ("/en/my/orders/", f"/en/my/orders/{order.number}/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "Evening Meditation" in response.content.decode()
+    staff = django_user_model.objects.create_superuser(
+        email="boss@example.com", password="x" * 12
+    )
+    client.force_login(staff)
+    inspect = client.get(f"/admin/commerce/orders/inspect/{order.pk}/")
+    assert inspect.status_code == 200
+    log = client.get("/admin/downloads/log/")
+    assert log.status_code == 200
+
+
+def test_a_free_download_is_granted_at_checkout_without_stripe(
+    client, site_tree, private_s3
+):
+    free = build_download(
+        site_tree, title="Free Chant", title_es="Canto libre", usd=0, eur=0
+    )
+    learner = make_learner()
+    client.force_login(learner)
+    client.post("/en/cart/add/", {"product": free.product.pk})
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post("/en/checkout/")
+    assert Order.objects.get().status == Order.PAID
+    response = client.get(my_download_link(client))
+    assert b"".join(response.streaming_content) == free.content
