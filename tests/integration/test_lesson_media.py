@@ -106,3 +106,16 @@ def test_a_revoked_enrollment_locks_the_video_again(client, course, learner):
     assert client.get(url, HTTP_RANGE="bytes=0-9").status_code == 206
     Enrollment.objects.update(revoked_at="2026-01-01T00:00:00Z")
     assert client.get(url, HTTP_RANGE="bytes=0-9").status_code == 403
+
+
+def test_nonsense_lesson_addresses_are_404_never_500(client, course, learner):
+    client.force_login(learner)
+    for lesson_id in ("0", "99999999999999999999"):
+        for suffix in ("media/", "media/position/"):
+            response = client.get(f"/en/learn/lessons/{lesson_id}/{suffix}")
+            assert response.status_code == 404
+    free = course.free_lesson
+    past_the_end = client.get(
+        f"/en/learn/lessons/{free.pk}/media/", HTTP_RANGE="bytes=999999999-"
+    )
+    assert past_the_end.status_code == 416
