@@ -28,11 +28,11 @@ class LinkRefused(Exception):
 
 
 def page_link_seconds():
-    return getattr(settings, "DOWNLOAD_LINK_SECONDS", 15 * 60)
+    return settings.DOWNLOAD_LINK_SECONDS
 
 
 def email_link_seconds():
-    return getattr(settings, "DOWNLOAD_EMAIL_LINK_SECONDS", 7 * 24 * 3600)
+    return settings.DOWNLOAD_EMAIL_LINK_SECONDS
 
 
 def make_token(download, page, seconds=None):

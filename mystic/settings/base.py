@@ -318,6 +318,9 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Signed download links (downloads/links.py): on "My downloads", in the receipt.
+DOWNLOAD_LINK_SECONDS = env.get_int("DOWNLOAD_LINK_SECONDS", 15 * 60)
+DOWNLOAD_EMAIL_LINK_SECONDS = env.get_int("DOWNLOAD_EMAIL_LINK_SECONDS", 7 * 86400)
 # An S3-compatible object store (django-storages) for public and private files
 # when S3_BUCKET is set: app servers then keep no files (docs/operations.md).
 S3_BUCKET = env.get("S3_BUCKET")
