@@ -8,7 +8,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run serve test lint format bench bench-webhooks bench-pages bench-production bench-search clean messages lighthouse
+.PHONY: install run serve test lint format bench bench-webhooks bench-pages bench-production bench-search bench-files clean messages lighthouse
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 13))' || { \
@@ -26,6 +26,7 @@ run: install  ## migrate, load demo content, print the admin login, serve on 127
 	$(VENV_PY) manage.py migrate --noinput
 	$(VENV_PY) manage.py seed_demo
 	$(VENV_PY) manage.py seed_shop
+	$(VENV_PY) manage.py seed_downloads
 	$(VENV_PY) manage.py ensure_admin
 	@# publish_scheduled every 60 s while the server runs (scripts/dev-scheduler.sh)
 	@bash scripts/dev-scheduler.sh & scheduler=$$!; \
@@ -64,6 +65,9 @@ bench-pages: install  ## home, catalog, course page: req/s, p50/p99, SQL queries
 	$(VENV_PY) -m bench.pages
 bench-search: install  ## search page and autocomplete p50/p95 vs the same SQL, 10,000 courses per language
 	$(VENV_PY) -m bench.search
+
+bench-files: install  ## 200 MB upload and download through the private store (S3 on moto, local disk): worker peak RSS
+	$(VENV_PY) -m bench.files
 
 lighthouse: install  ## mobile Lighthouse scores (perf, a11y, best practices, SEO) of the storefront, EN and ES
 	@test -d tools/lighthouse/node_modules/lighthouse || (cd tools/lighthouse && npm ci --silent --no-audit --no-fund)

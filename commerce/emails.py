@@ -13,6 +13,7 @@ import logging
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail import hooks
 
 from accounts.mail import queue_email
 from commerce import conf
@@ -20,6 +21,10 @@ from commerce.catalog import product_title
 from commerce.models import OrderEmail
 
 STAFF_LANGUAGE = "en"
+# Apps that sell through commerce add to the learner's emails (download links):
+# a hook `fn(order, kind)` returns sections, dicts naming the `html` and `text`
+# templates to include with the section as `section`.
+ORDER_EMAIL_SECTIONS_HOOK = "order_email_sections"
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +56,18 @@ def queue(order, kind):
             "lines": lines,
             "refunded_minor": order.refunded_minor,
             "site_url": settings.SITE_URL,
+            "sections": [] if staff else _sections(order, kind),
         },
         language=STAFF_LANGUAGE if staff else order.language,
     )
     ledger.sent_at = timezone.now()  # handed to the outbox
     ledger.save(update_fields=["sent_at"])
     return True
+
+
+def _sections(order, kind):
+    return [
+        section
+        for add_sections in hooks.get_hooks(ORDER_EMAIL_SECTIONS_HOOK)
+        for section in add_sections(order, kind)
+    ]

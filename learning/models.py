@@ -28,6 +28,9 @@ class LessonProgress(models.Model):
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     last_visited_at = models.DateTimeField(_("last visited"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # Where the learner stopped the lesson's uploaded video or audio, in seconds:
+    # the player resumes there, in any language version of the lesson.
+    media_position = models.PositiveIntegerField(_("media position"), default=0)
 
     class Meta:
         verbose_name = _("lesson progress")

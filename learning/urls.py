@@ -7,7 +7,7 @@ Pages a learner reads have translated paths; the untranslated ones redirect
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from learning import views
+from learning import media, views
 from operations.localized_paths import with_untranslated_redirects
 
 app_name = "learning"
@@ -18,6 +18,16 @@ urlpatterns = with_untranslated_redirects(
             "learn/lessons/<int:lesson_id>/complete/",
             views.complete_lesson,
             name="complete_lesson",
+        ),
+        path(
+            "learn/lessons/<int:lesson_id>/media/",
+            media.lesson_media,
+            name="lesson_media",
+        ),
+        path(
+            "learn/lessons/<int:lesson_id>/media/position/",
+            media.media_position,
+            name="media_position",
         ),
         path(
             "learn/courses/<int:course_id>/review/",

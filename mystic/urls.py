@@ -55,6 +55,7 @@ urlpatterns += i18n_patterns(
     # Draft share links (/<lang>/share/<token>/), before Wagtail's catch-all.
     path("", include("cms.publishing.urls")),
     path("", include("learning.urls")),  # /learn/…, /certificates/verify/…
+    path("", include("downloads.urls")),  # /my/downloads/, signed links
     path("", include("search.urls")),  # /en/search/, /es/buscar/
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -70,3 +70,6 @@ from tests.support.commerce import shop_course, shop_learner, stripe_standin  # 
 
 # Browser journeys: fail on any server error (tests/support/server_errors.py).
 from tests.support.server_errors import no_server_errors  # noqa: E402, F401, I001
+
+# Private files on a real S3-compatible server (tests/support/s3.py).
+from tests.support.s3 import private_s3, s3_server  # noqa: E402, F401, I001

@@ -7,6 +7,8 @@ the English source by wagtail-localize rather than retranslated; see
 docs/decisions/0010-course-content-model.md.
 """
 
+import mimetypes
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -30,6 +32,7 @@ from cms.publishing.go_live_checks import GoLiveCheckedPageForm
 from cms.publishing.read_only import DraftReadersMixin
 from cms.queries import localize_objects
 from cms.video import embed_url
+from operations.private_storage import private_storage
 
 
 class SharedLinkResponsesMixin:
@@ -248,6 +251,19 @@ class LessonPage(
     video_url = models.URLField(
         _("video URL"), blank=True, help_text=_("YouTube or Vimeo address.")
     )
+    # The lesson's own video or audio, in the private store: played only by
+    # those who may open the lesson (learning/media.py streams it).
+    media_file = models.FileField(
+        _("video or audio file"),
+        storage=private_storage,
+        upload_to="lessons/",
+        blank=True,
+        max_length=255,
+        help_text=_(
+            "Upload instead of a YouTube or Vimeo address: only enrolled "
+            "learners (and everyone, for a free preview) can play it."
+        ),
+    )
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), default=0)
     is_free_preview = models.BooleanField(
         _("free preview"),
@@ -258,6 +274,7 @@ class LessonPage(
     content_panels = [
         *Page.content_panels,
         "video_url",
+        "media_file",
         "body",
         MultiFieldPanel(["duration_minutes", "is_free_preview"], heading=_("Facts")),
     ]
@@ -272,6 +289,7 @@ class LessonPage(
         SynchronizedField("duration_minutes"),
         SynchronizedField("is_free_preview"),
         SynchronizedField("video_url"),
+        SynchronizedField("media_file"),
     ]
     parent_page_types = ["cms.CoursePage"]
     subpage_types = []
@@ -289,6 +307,12 @@ class LessonPage(
     @property
     def video_embed_url(self):
         return embed_url(self.video_url)
+
+    @property
+    def media_is_audio(self):
+        """Play the uploaded file in <audio> rather than <video>."""
+        kind = mimetypes.guess_type(self.media_file.name or "")[0] or ""
+        return kind.startswith("audio/")
 
     def neighbours(self):
         """(previous, next) live sibling lessons, or None at either end."""

@@ -12,6 +12,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from mystic.settings import env
+from mystic.settings.files import s3_storages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "home",
     "commerce",
     "learning",
+    "downloads",
     "search",
     "speedups",
     "operations",
@@ -303,12 +305,37 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "media")))
+PRIVATE_MEDIA_ROOT = Path(env.get("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files only buyers and enrolled learners fetch, through the app's streaming
+    # view (operations/streaming.py): no URL of their own (downloads/storage.py).
+    "private": {
+        "BACKEND": "operations.private_storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Signed download links (downloads/links.py): on "My downloads", in the receipt.
+DOWNLOAD_LINK_SECONDS = env.get_int("DOWNLOAD_LINK_SECONDS", 15 * 60)
+DOWNLOAD_EMAIL_LINK_SECONDS = env.get_int("DOWNLOAD_EMAIL_LINK_SECONDS", 7 * 86400)
+# An S3-compatible object store (django-storages) for public and private files
+# when S3_BUCKET is set: app servers then keep no files (docs/operations.md).
+S3_BUCKET = env.get("S3_BUCKET")
+if S3_BUCKET:
+    STORAGES.update(
+        s3_storages(
+            bucket=S3_BUCKET,
+            private_bucket=env.get("S3_PRIVATE_BUCKET") or S3_BUCKET,
+            endpoint_url=env.get("S3_ENDPOINT_URL") or None,
+            region=env.get("S3_REGION") or None,
+            access_key=env.get("S3_ACCESS_KEY_ID") or None,
+            secret_key=env.get("S3_SECRET_ACCESS_KEY") or None,
+            public_domain=env.get("S3_PUBLIC_DOMAIN") or None,
+        )
+    )
 
 # Email: SMTP when EMAIL_HOST is set; dev overrides with the console.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

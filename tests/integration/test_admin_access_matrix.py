@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from cms.models import Category, Instructor
 from cms.publishing.sharing import create_share_link
 from commerce.models import Coupon, Enrollment, Order
+from downloads.models import DownloadGrant, DownloadLog
 from learning.models import Review
 from tests.support.admin_urls import admin_urls, project_admin_routes
 from tests.support.commerce import make_learner
@@ -59,6 +60,14 @@ RULES = {
     "commerce_product": SHOP,
     "commerce_sales_report": SHOP,
     "commerce_sales_report_results": SHOP,
+    # The download log is what happened: read by those who read orders.
+    "downloads_log:add": NOBODY,
+    "downloads_log:edit": NOBODY,
+    "downloads_log:delete": NOBODY,
+    "downloads_log:history": NOBODY,
+    "downloads_log:history_results": NOBODY,
+    "downloads_log:usage": NOBODY,
+    "downloads_log": SHOP,
     # Reviews are written by learners: moderators decide, never add or delete.
     "learning_review:add": NOBODY,
     "learning_review:delete": NOBODY,
@@ -127,12 +136,19 @@ def samples(shop_course):
         user=learner, product=shop_course.product, language="en", rating=5, text="Good"
     )
     link, _token = create_share_link(shop_course.en, learner)
+    grant = DownloadGrant.objects.create(
+        user=learner, product=shop_course.product, source="grant"
+    )
+    log = DownloadLog.objects.create(
+        grant=grant, user=learner, product=shop_course.product, file_name="a.mp3"
+    )
     return {
         Order: order,
         Enrollment: enrollment,
         Coupon: Coupon.objects.create(code="MATRIX10", kind="percent", percent_off=10),
         type(shop_course.product): shop_course.product,
         Review: review,
+        DownloadLog: log,
         Category: Category.objects.create(name="Breath", slug="breath"),
         Instructor: Instructor.objects.create(name="Ana Ruiz"),
         ("commerce_order_refund", "pk"): order,
