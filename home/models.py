@@ -53,7 +53,11 @@ class HomePage(DraftReadersMixin, FastRouteMixin, Page):
         ),
     ]
     max_count_per_parent = 1
-    subpage_types = ["cms.CourseIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "cms.CourseIndexPage",
+        "events.EventIndexPage",
+        "home.StandardPage",
+    ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

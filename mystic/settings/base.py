@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "operations.vitals",
     "home",
     "commerce",
+    "events",
     "learning",
     "search",
     "speedups",
