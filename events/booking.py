@@ -141,7 +141,7 @@ def line_amount(booking):
     )
 
 
-def cancel(booking, *, refund=None):
+def cancel(booking, *, refund=None, by_event=False):
     """Cancel a confirmed booking; refund it in full inside the policy.
 
     Seats are freed at once; Stripe's `charge.refunded` later closes the order.
@@ -162,5 +162,8 @@ def cancel(booking, *, refund=None):
             transaction.on_commit(
                 lambda: seats.refund_line(order_id, amount), robust=True
             )
-        emails.queue_cancelled(booking, asked)
+        if by_event:
+            emails.queue_event_cancelled(booking)
+        else:
+            emails.queue_cancelled(booking, asked)
     return asked
