@@ -101,9 +101,7 @@ def test_learner_books_two_seats_in_spanish_and_cancels_for_a_refund(
     # The confirmation email, in Spanish, with the calendar file.
     email = wait_for(
         page,
-        lambda: next(
-            (m for m in mail.outbox if "Tu reserva para" in m.subject), None
-        ),
+        lambda: next((m for m in mail.outbox if "Tu reserva para" in m.subject), None),
         "confirmation email",
     )
     assert "Tus 2 plazas para Silent Retreat (ES) están confirmadas." in email.body
