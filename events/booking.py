@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from commerce import cart as carts
 from commerce.catalog import product_for_page
 from commerce.models import Order
-from events import emails, seats
+from events import emails, seats, waiting
 from events.models import Attendee, Booking, event_page
 from events.models.pages import MAX_ATTENDEES
 
@@ -57,6 +57,12 @@ class BookForm(forms.Form):
             )
         cleaned["names"] = names
         return cleaned
+
+
+class WaitForm(forms.Form):
+    """How many seats a learner waits for (1–10)."""
+
+    seats = BookForm.base_fields["seats"]
 
 
 def _clean_name(raw):
@@ -166,4 +172,5 @@ def cancel(booking, *, refund=None, by_event=False):
             emails.queue_event_cancelled(booking)
         else:
             emails.queue_cancelled(booking, asked)
+            waiting.offer_freed(booking.product)
     return asked

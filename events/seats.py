@@ -20,7 +20,7 @@ from commerce import refunds
 from commerce.catalog import product_title
 from commerce.entitlements import HoldLapsed, Unavailable
 from commerce.models import Order, Product
-from events import emails
+from events import emails, waiting
 from events.models.bookings import Attendee, Booking
 from events.models.pages import event_page
 
@@ -161,10 +161,14 @@ def _staff_seat(user, product, note):
 
 
 def release(order):
-    """The order will not be paid (session expired or failed): free its seats."""
-    return Booking.objects.filter(order=order, status=Booking.HELD).update(
-        status=Booking.RELEASED
-    )
+    """The order will not be paid (session expired or failed): free its seats
+    and offer them to the waiting list."""
+    held = Booking.objects.filter(order=order, status=Booking.HELD)
+    products = {booking.product for booking in held.select_related("product")}
+    released = held.update(status=Booking.RELEASED)
+    for product in products:
+        waiting.offer_freed(product)
+    return released
 
 
 def revoke(*, order=None, user=None):

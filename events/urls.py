@@ -16,6 +16,16 @@ urlpatterns = with_untranslated_redirects(
             name="book",
         ),
         path(
+            pgettext_lazy("URL path", "book/<str:page_id>/wait/"),
+            views.wait,
+            name="wait",
+        ),
+        path(
+            pgettext_lazy("URL path", "book/claim/<str:token>/"),
+            views.claim,
+            name="claim",
+        ),
+        path(
             pgettext_lazy("URL path", "my/bookings/"),
             views.my_bookings,
             name="my_bookings",

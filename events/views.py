@@ -9,12 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from commerce.catalog import product_for_page
 from events import booking as bookings
-from events.models import Booking, EventPage
+from events import waiting
+from events.models import Booking, EventPage, event_page
 
 
 def _event(page_id):
@@ -42,6 +44,42 @@ def book(request, page_id):
         return redirect(page.url)
     messages.success(request, _("“%(title)s” is in your cart.") % {"title": page.title})
     return redirect("commerce:cart")
+
+
+@require_POST
+def wait(request, page_id):
+    """Sold out: join the waiting list for 1–10 seats."""
+    page = _event(page_id)
+    if not request.user.is_authenticated:
+        messages.info(request, _("Sign in or create an account to book."))
+        return redirect(f"{reverse('account_login')}?next={page.url}")
+    form = bookings.WaitForm(request.POST)
+    product = product_for_page(page)
+    if not form.is_valid() or product is None or page.closed_reason():
+        messages.error(
+            request, page.closed_reason() or " ".join(_errors(form)) or _("Unknown.")
+        )
+        return redirect(page.url)
+    waiting.join(
+        request.user, product, form.cleaned_data["seats"], page.locale.language_code
+    )
+    messages.success(
+        request,
+        _("You are on the waiting list; we will email you if seats become free."),
+    )
+    return redirect(page.url)
+
+
+@require_GET
+def claim(request, token):
+    """The link in a waiting-list offer: back to the event to book, while valid."""
+    entry = waiting.entry_for_token(token[:500])
+    if entry is None:
+        messages.error(request, _("This offer has expired or is not valid."))
+        return redirect("/")
+    page = event_page(entry.product, translation.get_language())
+    messages.success(request, _("Seats are free for you: book them now."))
+    return redirect(page.url)
 
 
 def _errors(form):
