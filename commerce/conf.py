@@ -39,7 +39,8 @@ def hold_lifetime():
     Stripe's shortest session is 30 minutes; one more minute lets the session
     be created after the hold without Stripe refusing its `expires_at`.
     """
-    return timedelta(minutes=getattr(settings, "COMMERCE_HOLD_MINUTES", 31))
+    minutes = getattr(settings, "COMMERCE_HOLD_MINUTES", 31)
+    return timedelta(minutes=max(int(minutes), 31))
 
 
 def staff_order_emails():

@@ -5,6 +5,7 @@ answer; no rule lives here. Every write is a plain form POST.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -29,6 +30,8 @@ from operations import ratelimit
 from operations.same_origin import refuse_cross_site_posts
 
 log = logging.getLogger(__name__)
+
+STRIPE_SHORTEST_SESSION = timedelta(minutes=30)
 
 
 def _product_from_post(request):
@@ -228,10 +231,16 @@ def _pending_order_with_holds(user, summary):
     language = translation.get_language()
     for _attempt in range(2):
         order, _reused = orders.create_or_reuse_pending(user, summary, language)
+        now = timezone.now()
         try:
-            return order, entitlements.reserve_order(
-                order, timezone.now() + conf.hold_lifetime()
-            )
+            hold_until = entitlements.reserve_order(order, now + conf.hold_lifetime())
+            if (
+                hold_until is not None
+                and not order.stripe_session_url
+                and hold_until < now + STRIPE_SHORTEST_SESSION
+            ):  # too late for a new Checkout Session to end with the hold
+                raise entitlements.HoldLapsed(_("Please try again."))
+            return order, hold_until
         except entitlements.HoldLapsed as error:
             orders.close_unpaid(order.pk, Order.EXPIRED, str(error))
         except entitlements.Unavailable as error:

@@ -8,8 +8,9 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from commerce import entitlements
-        from events import seats, signals
+        from events import personal_data, seats, signals
 
+        personal_data.register()
         signals.connect()
         entitlements.register(
             "event",

@@ -192,3 +192,25 @@ def test_late_payment_after_the_seats_went_elsewhere_is_refunded_and_told(
     assert late_order.refunds.get().amount_minor == 18000
     assert any("were gone" in m.subject and m.to == [late.email] for m in mail.outbox)
     assert Booking.objects.get(order=quick_order).status == Booking.CONFIRMED
+
+
+def test_a_hold_too_short_for_a_new_session_starts_a_new_order(
+    client, shop_event, shop_learner, stripe_standin
+):
+    client.force_login(shop_learner)
+    book(client, shop_event.en, 1, ["Ana"])
+    client.post("/en/checkout/")
+    first = Order.objects.get()
+    Order.objects.filter(pk=first.pk).update(
+        stripe_session_id="", stripe_session_url=""
+    )
+    Booking.objects.filter(order=first).update(
+        hold_expires_at=timezone.now() + timedelta(minutes=10)
+    )
+    response = client.post("/en/checkout/")
+    assert response.status_code == 303
+    first.refresh_from_db()
+    assert first.status == Order.EXPIRED
+    second = Order.objects.exclude(pk=first.pk).get()
+    assert Booking.objects.get(order=second).status == Booking.HELD
+    assert Booking.objects.get(order=first).status == Booking.RELEASED
