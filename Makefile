@@ -8,7 +8,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run serve test lint format bench bench-webhooks bench-pages bench-production bench-search bench-files clean messages lighthouse
+.PHONY: install run serve test lint format bench bench-webhooks bench-events bench-pages bench-production bench-search bench-files clean messages lighthouse
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 13))' || { \
@@ -56,9 +56,11 @@ format: install
 messages: install  ## refresh the gettext catalogs after changing UI strings
 	$(VENV_PY) manage.py makemessages --locale es --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*' --no-obsolete
 
-bench: bench-webhooks bench-pages bench-production bench-search
+bench: bench-webhooks bench-events bench-pages bench-production bench-search
 bench-webhooks: install  ## fulfilled webhook events/s, p99 latency, enrollments from 20 duplicate deliveries
 	$(VENV_PY) -m bench.webhooks
+bench-events: install  ## 100+100 concurrent event checkouts for 5 seats: confirmed seats, refused, refunds, p99 of the booking step
+	$(VENV_PY) -m bench.events
 bench-production: install  ## cached/uncached pages vs a static file, p50/p99, errors, worker memory
 	$(VENV_PY) -m bench.production
 bench-pages: install  ## home, catalog, course page: req/s, p50/p99, SQL queries with 12 vs 10,000 courses

@@ -35,13 +35,21 @@ SENT_RETENTION_DAYS = 30
 
 
 def queue_email(
-    to, template_prefix, context=None, *, language=None, from_email=None, headers=None
+    to,
+    template_prefix,
+    context=None,
+    *,
+    language=None,
+    from_email=None,
+    headers=None,
+    attachments=None,
 ):
     """Render `template_prefix` in `language` for `to` and send it after commit.
 
     `to` is an address or a list of addresses; `context` the template context
     (`site_name` and `site_url` are added); `language` a code from
-    `settings.LANGUAGES` (defaults to the active language). Returns the stored
+    `settings.LANGUAGES` (defaults to the active language); `attachments` a
+    list of (filename, text content, mimetype). Returns the stored
     `OutgoingEmail`. Never raises because of SMTP.
     """
     recipients = [to] if isinstance(to, str) else list(to)
@@ -54,6 +62,10 @@ def queue_email(
         body_text=text,
         body_html=html,
         headers=headers or {},
+        attachments=[
+            {"filename": name, "content": content, "mimetype": mimetype}
+            for name, content, mimetype in attachments or ()
+        ],
         language=language,
     )
     # robust: whatever happens while sending, the request that queued it succeeds.
@@ -124,6 +136,10 @@ def _send(email):
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    for attachment in email.attachments or ():
+        message.attach(
+            attachment["filename"], attachment["content"], attachment["mimetype"]
+        )
     email.attempts += 1
     try:
         message.send()

@@ -87,6 +87,9 @@ class OutgoingEmail(models.Model):
     body_text = models.TextField(_("plain text body"))
     body_html = models.TextField(_("HTML body"), blank=True)
     headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # [{"filename", "content", "mimetype"}]: small text files such as an event's
+    # calendar (.ics), stored with the message so a retry sends the same file.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from commerce import catalog
+from commerce import catalog, entitlements
 from commerce.models import Cart, CartItem, Enrollment, Product
 from commerce.pricing import summarise
 
@@ -158,11 +158,18 @@ def contents(request, currency, coupon=None):
             remove(request, pk)
         else:
             keep.append(product)
-    return CartContents(summary=summarise(keep, currency, coupon), notices=notices)
+    quantities = {p.pk: entitlements.quantity(request.user, p) for p in keep}
+    return CartContents(
+        summary=summarise(keep, currency, coupon, quantities), notices=notices
+    )
 
 
 def fingerprint(summary):
     """What a checkout buys, as a string: the same cart gets the same order."""
     parts = [summary.currency, summary.coupon.code if summary.coupon else ""]
-    parts += [f"{line.product.pk}:{line.amount_minor}" for line in summary.lines]
+    parts += [
+        f"{line.product.pk}:{line.amount_minor}"
+        + (f"x{line.quantity}" if line.quantity != 1 else "")
+        for line in summary.lines
+    ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()

@@ -4,6 +4,7 @@ Every knob can be overridden in Django settings; the defaults are what a newcome
 expects (English pays in US dollars, Spanish in euros).
 """
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -30,6 +31,16 @@ def shop_currencies():
 def checkout_rate_limit():
     """(checkouts, seconds): how many checkouts a learner may start per window."""
     return getattr(settings, "COMMERCE_CHECKOUT_RATE_LIMIT", (10, 3600))
+
+
+def hold_lifetime():
+    """How long seats are held for an unpaid order: the Checkout Session's life.
+
+    Stripe's shortest session is 30 minutes; one more minute lets the session
+    be created after the hold without Stripe refusing its `expires_at`.
+    """
+    minutes = getattr(settings, "COMMERCE_HOLD_MINUTES", 31)
+    return timedelta(minutes=max(int(minutes), 31))
 
 
 def staff_order_emails():

@@ -11,6 +11,8 @@ so commerce never imports the apps that sell through it.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import transaction
+
 
 @dataclass(frozen=True)
 class Entitlement:
@@ -23,6 +25,14 @@ class Entitlement:
 
     grant: Callable
     revoke: Callable
+    # Optional, for things in limited supply (event seats): `reserve(order,
+    # product, expires_at)` holds what the order's line needs until `expires_at`
+    # (returns when the hold ends, or None if nothing is held) or raises
+    # `Unavailable`; `release(order)` gives it back when the payment expires or
+    # fails; `quantity(user, product)` is how many the learner's cart line is for.
+    reserve: Callable | None = None
+    release: Callable | None = None
+    quantity: Callable | None = None
 
 
 _registry = {}
@@ -30,6 +40,14 @@ _registry = {}
 
 class UnknownProductKind(LookupError):
     """A product whose kind no installed app grants."""
+
+
+class Unavailable(Exception):
+    """What the order asks for is gone (sold out, closed): told before paying."""
+
+
+class HoldLapsed(Unavailable):
+    """The order's hold expired before checkout resumed: start a new order."""
 
 
 def register(kind, entitlement):
@@ -67,3 +85,40 @@ def revoke_user(user):
 def grant_by_staff(user, product, note=""):
     """Staff open a product for a learner, or restore it: no order behind it."""
     return for_product(product).grant(user, product, source="grant", note=note)
+
+
+def _kinds(order):
+    lines = order.lines.select_related("product").order_by("product_id")
+    return [(line, _registry.get(line.product.kind)) for line in lines]
+
+
+@transaction.atomic
+def reserve_order(order, expires_at):
+    """Hold what the order's limited lines need until `expires_at`, all or none.
+
+    Returns when the earliest hold ends (the Checkout Session must end then too),
+    or None when nothing is held. Raises `Unavailable` before any payment. Lines
+    are taken in product order, so two orders lock the same rows in one order.
+    """
+    held = [
+        entitlement.reserve(order, line.product, expires_at)
+        for line, entitlement in _kinds(order)
+        if entitlement is not None and entitlement.reserve is not None
+    ]
+    held = [until for until in held if until is not None]
+    return min(held) if held else None
+
+
+def release_order(order):
+    """Give back what an unpaid order held (its session expired or failed)."""
+    for entitlement in {e for _line, e in _kinds(order) if e and e.release}:
+        entitlement.release(order)
+
+
+def quantity(user, product):
+    """How many of `product` the learner's cart line is for (1 unless its kind
+    says otherwise)."""
+    entitlement = _registry.get(product.kind)
+    if entitlement is None or entitlement.quantity is None:
+        return 1
+    return entitlement.quantity(user, product)

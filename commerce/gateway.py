@@ -39,8 +39,12 @@ def absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def create_checkout_session(order, request=None):
-    """A Stripe Checkout Session charging the order's lines; returns (id, url)."""
+def create_checkout_session(order, request=None, expires_at=None):
+    """A Stripe Checkout Session charging the order's lines; returns (id, url).
+
+    `expires_at` (a datetime) ends the session when the order's held seats are
+    released; without it Stripe's default (24 hours) applies.
+    """
     build = request.build_absolute_uri if request is not None else absolute
     with translation.override(order.language):
         success = build(reverse("commerce:checkout_success"))
@@ -69,6 +73,8 @@ def create_checkout_session(order, request=None):
         ),
         "cancel_url": f"{cancel}?order={order.number}",
     }
+    if expires_at is not None:
+        params["expires_at"] = int(expires_at.timestamp())
     try:
         session = client().v1.checkout.sessions.create(
             params, {"idempotency_key": f"checkout-{order.number}"}

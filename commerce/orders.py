@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commerce import cart as carts
-from commerce import conf, coupons
+from commerce import conf, coupons, entitlements
 from commerce.models import Cart, Order, OrderEvent, OrderLine
 
 log = logging.getLogger(__name__)
@@ -118,7 +118,8 @@ def attach_session(order_id, session_id, url):
 
 @transaction.atomic
 def close_unpaid(order_id, status, reason, stripe_event_id=""):
-    """A pending order fails or expires; its coupon is released. Else no change."""
+    """A pending order fails or expires; its coupon and holds are released.
+    Else no change."""
     order = lock(order_id)
     if order.status != Order.PENDING:
         log_event(
@@ -130,6 +131,7 @@ def close_unpaid(order_id, status, reason, stripe_event_id=""):
         return False
     set_status(order, status, reason, stripe_event_id)
     coupons.release(order)
+    entitlements.release_order(order)  # event seats held for this payment
     return True
 
 

@@ -93,6 +93,7 @@ class Line:
     title: str
     unit_amount_minor: int
     discount_minor: int = 0
+    quantity: int = 1  # seats of an event; the amounts above are for all of them
 
     @property
     def amount_minor(self):
@@ -157,18 +158,21 @@ def apply_coupon(summary, coupon):
     return summary
 
 
-def summarise(products, currency, coupon=None):
+def summarise(products, currency, coupon=None, quantities=None):
     """Lines and totals for `products` in `currency`, titled in the active
     language (products without a price are left out by the caller, see
-    commerce/cart.py)."""
+    commerce/cart.py); `quantities` maps a product id to how many (default 1)."""
     summary = Summary(currency=currency)
     for product in products:
         money = price_of(product, currency)
+        count = (quantities or {}).get(product.pk, 1)
+        title = product_title(product)
         summary.lines.append(
             Line(
                 product=product,
-                title=product_title(product),
-                unit_amount_minor=money.amount_minor,
+                title=f"{title} × {count}" if count != 1 else title,
+                unit_amount_minor=money.amount_minor * count,
+                quantity=count,
             )
         )
     if coupon is not None:

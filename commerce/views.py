@@ -5,6 +5,7 @@ answer; no rule lives here. Every write is a plain form POST.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.verification import has_verified_email
 from commerce import cart as carts
-from commerce import conf, coupons, fulfilment, gateway, orders
+from commerce import conf, coupons, entitlements, fulfilment, gateway, orders
 from commerce.catalog import course_page, product_title
 from commerce.forms import product_id_from
 from commerce.models import Enrollment, Order, Product
@@ -29,6 +30,8 @@ from operations import ratelimit
 from operations.same_origin import refuse_cross_site_posts
 
 log = logging.getLogger(__name__)
+
+STRIPE_SHORTEST_SESSION = timedelta(minutes=30)
 
 
 def _product_from_post(request):
@@ -191,11 +194,12 @@ def checkout(request):
         messages.info(request, _("Your cart is empty."))
         return redirect("commerce:cart")
     try:
-        order, _reused = orders.create_or_reuse_pending(
-            user, contents.summary, translation.get_language()
-        )
+        order, hold_until = _pending_order_with_holds(user, contents.summary)
     except coupons.CouponError as error:
         request.session.pop(carts.COUPON_SESSION_KEY, None)
+        messages.error(request, str(error))
+        return redirect("commerce:cart")
+    except entitlements.Unavailable as error:
         messages.error(request, str(error))
         return redirect("commerce:cart")
     if order.total_minor == 0:
@@ -204,7 +208,9 @@ def checkout(request):
         return redirect(f"{reverse('commerce:checkout_success')}?order={order.number}")
     if not order.stripe_session_url:
         try:
-            session_id, url = gateway.create_checkout_session(order, request)
+            session_id, url = gateway.create_checkout_session(
+                order, request, expires_at=hold_until
+            )
         except gateway.GatewayError:
             log.exception("Checkout session for %s failed", order.number)
             messages.error(
@@ -213,6 +219,34 @@ def checkout(request):
             return redirect("commerce:cart")
         order = orders.attach_session(order.pk, session_id, url)
     return HttpResponseRedirect(order.stripe_session_url, status=303)
+
+
+def _pending_order_with_holds(user, summary):
+    """The pending order for this cart with its seats held: (order, hold end).
+
+    A limited line (event seats) is held before any payment, or refused with
+    `entitlements.Unavailable` ("sold out"), which closes the order. An order
+    whose hold lapsed is expired and replaced by a new one.
+    """
+    language = translation.get_language()
+    for _attempt in range(2):
+        order, _reused = orders.create_or_reuse_pending(user, summary, language)
+        now = timezone.now()
+        try:
+            hold_until = entitlements.reserve_order(order, now + conf.hold_lifetime())
+            if (
+                hold_until is not None
+                and not order.stripe_session_url
+                and hold_until < now + STRIPE_SHORTEST_SESSION
+            ):  # too late for a new Checkout Session to end with the hold
+                raise entitlements.HoldLapsed(_("Please try again."))
+            return order, hold_until
+        except entitlements.HoldLapsed as error:
+            orders.close_unpaid(order.pk, Order.EXPIRED, str(error))
+        except entitlements.Unavailable as error:
+            orders.close_unpaid(order.pk, Order.FAILED, str(error))
+            raise
+    raise entitlements.Unavailable(_("Please try again."))
 
 
 @login_required

@@ -165,6 +165,13 @@ class StripeStandIn:
             raise StripeError(400, "All line items need one currency.", "line_items")
         session_id = new_id("cs")
         now = int(time.time())
+        expires_at = int(params.get("expires_at") or now + 24 * 3600)
+        if not now + 30 * 60 - 5 <= expires_at <= now + 24 * 3600:
+            raise StripeError(
+                400,
+                "The `expires_at` timestamp must be 30 minutes to 24 hours ahead.",
+                "expires_at",
+            )
         items = [_line_item(item) for item in params["line_items"]]
         return {
             "id": session_id,
@@ -184,7 +191,7 @@ class StripeStandIn:
             "cancel_url": params.get("cancel_url"),
             "url": f"{self.base_url}/pay/{session_id}",
             "created": now,
-            "expires_at": now + 24 * 3600,
+            "expires_at": expires_at,
             "livemode": False,
             "_line_items": items,
             "_payment_intent_metadata": (params.get("payment_intent_data") or {}).get(

@@ -56,6 +56,7 @@ class HomePage(DraftReadersMixin, FastRouteMixin, Page):
     subpage_types = [
         "cms.CourseIndexPage",
         "downloads.DownloadIndexPage",
+        "events.EventIndexPage",
         "home.StandardPage",
     ]
 

@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("commerce.urls")),  # /cart/, /checkout/, /my/…
+    path("", include("events.urls")),  # /book/<id>/, /my/bookings/
     # Draft share links (/<lang>/share/<token>/), before Wagtail's catch-all.
     path("", include("cms.publishing.urls")),
     path("", include("learning.urls")),  # /learn/…, /certificates/verify/…

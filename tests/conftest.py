@@ -67,6 +67,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 # Commerce fixtures: shop_course, shop_learner, stripe_standin.
 from tests.support.commerce import shop_course, shop_learner, stripe_standin  # noqa: E402, F401, I001
+from tests.support.events import shop_event  # noqa: E402, F401, I001
 
 # Browser journeys: fail on any server error (tests/support/server_errors.py).
 from tests.support.server_errors import no_server_errors  # noqa: E402, F401, I001

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "operations.vitals",
     "home",
     "commerce",
+    "events",
     "learning",
     "downloads",
     "search",

@@ -15,6 +15,7 @@ from cms.models import Category, Instructor
 from cms.publishing.sharing import create_share_link
 from commerce.models import Coupon, Enrollment, Order
 from downloads.models import DownloadGrant, DownloadLog
+from events.models import Attendee, Booking
 from learning.models import Review
 from tests.support.admin_urls import admin_urls, project_admin_routes
 from tests.support.commerce import make_learner
@@ -68,6 +69,13 @@ RULES = {
     "downloads_log:history_results": NOBODY,
     "downloads_log:usage": NOBODY,
     "downloads_log": SHOP,
+    # Event bookings: seats at a glance, attendees (CSV), check-in, messages and
+    # cancelling an event (POST only: a GET that passes gets 405).
+    "events_admin_index": SHOP,
+    "events_admin_attendees": SHOP,
+    "events_admin_check_in": SHOP,
+    "events_admin_message": SHOP,
+    "events_admin_cancel": SHOP,
     # Reviews are written by learners: moderators decide, never add or delete.
     "learning_review:add": NOBODY,
     "learning_review:delete": NOBODY,
@@ -125,7 +133,7 @@ def outcome(response):
 
 
 @pytest.fixture
-def samples(shop_course):
+def samples(shop_course, shop_event):
     """One object of each kind an admin URL can point at."""
     learner = make_learner(email="matrix-learner@example.com")
     order = Order.objects.create(email=learner.email, user=learner, currency="USD")
@@ -154,6 +162,13 @@ def samples(shop_course):
         ("commerce_order_refund", "pk"): order,
         "page_id": shop_course.en,
         "link_id": link,
+        "event_id": shop_event.en,
+        "attendee_id": Attendee.objects.create(
+            booking=Booking.objects.create(
+                user=learner, product=shop_event.product, seats=1, status="confirmed"
+            ),
+            name="Matrix guest",
+        ),
     }
 
 

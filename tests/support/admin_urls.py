@@ -15,6 +15,7 @@ from wagtail.snippets.models import get_snippet_models
 PROJECT_PACKAGES = {
     "cms",
     "commerce",
+    "events",
     "learning",
     "accounts",
     "home",

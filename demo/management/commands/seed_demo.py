@@ -41,6 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         from demo.catalog import DemoCatalog
+        from demo.events import build_events
 
         started = time.monotonic()
         english = ensure_site()
@@ -51,6 +52,7 @@ class Command(BaseCommand):
                 page.save_revision().publish()
         verbose = options["verbosity"] > 1
         index = DemoCatalog(stdout=self.stdout if verbose else None).build(english)
+        build_events(english)
         self.stdout.write(f"Demo catalog ready ({time.monotonic() - started:.1f}s).")
         if options["courses"]:
             from demo.bulk import ensure_bulk_courses
