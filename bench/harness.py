@@ -148,8 +148,20 @@ def _to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
+def _is_bench_database_backend(pid):
+    """A PostgreSQL backend serving a benchmark database ("postgres: 15/main: user
+    mystic_bench… host"): backends of other databases (another checkout's test run
+    on this shared machine) are not the benchmark's cost."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b" mystic_bench" in cmdline
+
+
 def server_cpu_ticks(master_pid):
-    """CPU ticks used so far by the server's workers, PostgreSQL and Redis, by pid."""
+    """CPU ticks used so far by the server's workers, the PostgreSQL backends of
+    the benchmark's databases and Redis, by pid."""
     ticks = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -158,10 +170,12 @@ def server_cpu_ticks(master_pid):
             continue
         name = text[text.index("(") + 1 : text.rindex(")")]
         fields = text[text.rindex(")") + 2 :].split()
+        pid = int(stat.parent.name)
         worker = int(fields[1]) == master_pid
-        if worker or name.startswith("postgres") or name == "redis-server":
+        database = name.startswith("postgres") and _is_bench_database_backend(pid)
+        if worker or database or name == "redis-server":
             utime, stime = int(fields[11]), int(fields[12])
-            ticks[int(stat.parent.name)] = utime + stime
+            ticks[pid] = utime + stime
     return ticks
 
 
