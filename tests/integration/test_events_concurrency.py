@@ -21,6 +21,9 @@ from tests.support.events import build_event
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BUYERS = 100
+# At most this many checkouts talk to PostgreSQL at the same moment, as behind a
+# server's connection pool; PostgreSQL's default max_connections is 100.
+IN_FLIGHT = 40
 
 
 def booked_cart(user, product, seats):
@@ -34,18 +37,23 @@ def booked_cart(user, product, seats):
 
 
 def checkout_all_at_once(users):
-    """Each learner posts the checkout form in their own thread (and DB
-    connection), released together; returns {user.pk: response}."""
+    """Each learner posts the checkout form in their own thread, released
+    together; at most IN_FLIGHT hold a database connection at once (a server's
+    pool). Returns {user.pk: response}."""
     start, responses = threading.Barrier(len(users)), {}
+    pool = threading.BoundedSemaphore(IN_FLIGHT)
 
     def run(user):
         client = Client()
-        client.force_login(user)
-        try:
-            start.wait()
-            responses[user.pk] = client.post("/en/checkout/", follow=False)
-        finally:
+        with pool:
+            client.force_login(user)
             connection.close()
+        start.wait()
+        with pool:
+            try:
+                responses[user.pk] = client.post("/en/checkout/", follow=False)
+            finally:
+                connection.close()
 
     threads = [threading.Thread(target=run, args=(user,)) for user in users]
     for thread in threads:
