@@ -182,7 +182,7 @@ def check_static(site, home):
     if not stylesheets:
         return [row("static assets", False, "home links no stylesheet")]
     href = stylesheets[0]
-    response = site.get(site.url(href) if href.startswith("/") else href)
+    response = site.get(urljoin(site.url("/en/"), href))
     seconds = max_age(response.headers.get("Cache-Control"))
     return [
         row(
