@@ -1,8 +1,11 @@
 """The shop in the Wagtail admin: orders, enrollments, coupons, course prices,
 a dashboard panel and the sales report, grouped under one "Shop" menu."""
 
+from datetime import timedelta
+
 from django import forms
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -15,6 +18,8 @@ from wagtail.permissions import register_permission_policy
 from commerce import admin_views, entitlements, pricing
 from commerce.enrollments import revoke_one
 from commerce.models import Coupon, Enrollment, Order, Product
+from operations.database_health import FIGURES_HOOK as DATABASE_HEALTH_FIGURES_HOOK
+from operations.database_health import Figure
 
 register_permission_policy(Order, admin_views.ORDER_POLICY)
 
@@ -197,3 +202,17 @@ def register_sales_report_menu_item():
 def add_shop_panel(request, panels):
     if admin_views.ORDER_POLICY.user_has_permission(request.user, "view"):
         panels.append(admin_views.ShopPanel())
+
+
+@hooks.register(DATABASE_HEALTH_FIGURES_HOOK)
+def orders_in_the_last_day():
+    """The guide's "orders in the last 24 h", on the operators' database report."""
+    since = timezone.now() - timedelta(hours=24)
+    recent = Order.objects.filter(created_at__gte=since)
+    return [
+        Figure(
+            _("Orders in the last 24 hours"),
+            _("%(total)s (%(paid)s paid)")
+            % {"total": recent.count(), "paid": recent.exclude(paid_at=None).count()},
+        )
+    ]

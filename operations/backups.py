@@ -67,16 +67,26 @@ def create_backup(directory, now=None):
     return target
 
 
+def taken_at(name):
+    """When the dump called `name` was taken (its name says), or None."""
+    try:
+        return datetime.strptime(name, FILENAME_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def is_expired(name, keep_days, now):
+    """The one retention rule, for dumps here and their copies in the store."""
+    taken = taken_at(name)
+    return taken is not None and (now - taken).days >= keep_days
+
+
 def prune_backups(directory, keep_days, now=None):
     """Delete dumps older than `keep_days`; return the deleted paths."""
     now = now or datetime.now(UTC)
     removed = []
     for path in sorted(Path(directory).glob("mystic-*.dump")):
-        try:
-            taken = datetime.strptime(path.name, FILENAME_FORMAT).replace(tzinfo=UTC)
-        except ValueError:
-            continue
-        if (now - taken).days >= keep_days:
+        if is_expired(path.name, keep_days, now):
             path.unlink()
             removed.append(path)
     return removed

@@ -202,6 +202,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.get
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 BACKUP_DIR = Path(env.get("BACKUP_DIR", str(VAR_DIR / "backups")))
+# Days of dumps kept on this machine, and of their copies in the object store
+# (STORAGES["backups"], with S3_BUCKET; the guide keeps 30 days).
+BACKUP_KEEP_DAYS = env.get_int("BACKUP_KEEP_DAYS", 14)
+BACKUP_OFFSITE_KEEP_DAYS = env.get_int("BACKUP_OFFSITE_KEEP_DAYS", 30)
 
 # Cache (and with it sessions and rate limits): Redis when REDIS_URL is set.
 REDIS_URL = env.get("REDIS_URL")
@@ -335,6 +339,7 @@ if S3_BUCKET:
             access_key=env.get("S3_ACCESS_KEY_ID") or None,
             secret_key=env.get("S3_SECRET_ACCESS_KEY") or None,
             public_domain=env.get("S3_PUBLIC_DOMAIN") or None,
+            backup_bucket=env.get("BACKUP_BUCKET") or None,
         )
     )
 

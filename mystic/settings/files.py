@@ -4,7 +4,8 @@ One function so production, tests (a local moto server, tests/support/s3.py) and
 anyone reading the settings build the same two stores: public media under
 `media/` served at their own URL, and private files under `private/` that are
 never public (no ACL, and `operations.private_storage.PrivateS3Storage` refuses
-`url()`).
+`url()`), and the nightly database dumps under `backups/` (private too: they
+hold every learner's personal data), in `backup_bucket` when one is given.
 """
 
 
@@ -17,6 +18,7 @@ def s3_storages(
     access_key=None,
     secret_key=None,
     public_domain=None,
+    backup_bucket=None,
 ):
     common = {
         "endpoint_url": endpoint_url,
@@ -46,6 +48,17 @@ def s3_storages(
                 **common,
                 "bucket_name": private_bucket or bucket,
                 "location": "private",
+                "default_acl": "private",
+                "querystring_auth": True,
+            },
+        },
+        # Copies of `manage.py backup`'s dumps (operations/offsite_backups.py).
+        "backups": {
+            "BACKEND": "operations.private_storage.PrivateS3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": backup_bucket or private_bucket or bucket,
+                "location": "backups",
                 "default_acl": "private",
                 "querystring_auth": True,
             },

@@ -86,6 +86,8 @@ RULES = {
     # wagtail-localize's "submit_translation": those who start translations.
     "publishing_translate_with_subpages": CATALOG_TRANSLATORS,
     "vitals_report": SUPERUSER,
+    # Operators: every database's connections, the shape of every statement.
+    "operations_database_health": SUPERUSER,
     # Translators translate snippets (change) but do not create or delete them.
     "wagtailsnippets_cms_category:add": CATALOG_EDITORS,
     "wagtailsnippets_cms_category:copy": CATALOG_EDITORS,
@@ -193,6 +195,7 @@ def test_every_admin_url_of_the_project_is_listed_with_every_export():
         "commerce_sales_report",
         "commerce_sales_report_results",
         "vitals_report",
+        "operations_database_health",
         "publishing_share_links_index",
         "commerce_order:index",
         "learning_review:index",
