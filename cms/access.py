@@ -7,7 +7,13 @@ access (free previews, staff, enrollments) is commerce's rule
 
 from dataclasses import dataclass
 
-from cms.publishing.sharing import share_token_opens
+from cms.publishing.sharing import (
+    find_link,
+    latest_draft,
+    preview_mode_for,
+    share_token_opens,
+    within_shared_subtree,
+)
 from commerce.access import can_open_lesson
 from commerce.access import is_enrolled as commerce_is_enrolled
 from commerce.access import opens_every_lesson as commerce_opens_every_lesson
@@ -41,12 +47,38 @@ def opens_every_lesson(request, course, enrolled=None):
 
 
 def share_token(request):
-    """A lesson share link's token, if the request carries one (`?share=`).
+    """A share link's token, if the request carries one: `?share=`, or the
+    `/share/<token>/` page being rendered (`request.draft_share_token`).
 
     Such a response shows what the token opened: never cached or shared
     (the course and lesson pages mark it private, cms/models/pages.py).
     """
-    return request.GET.get("share") if request is not None else None
+    if request is None:
+        return None
+    return request.GET.get("share") or getattr(request, "draft_share_token", None)
+
+
+def shared_lesson_media(request, lesson_id):
+    """The lesson whose uploaded media this request's share link opens, as the
+    shared draft has it (its latest revision), else None.
+
+    The same rule as the shared page's body: a shared lesson plays; under a
+    shared course (shown as to an anonymous visitor) only free previews play;
+    nothing outside the shared page's subtree; an expired or revoked link opens
+    nothing.
+    """
+    token = share_token(request)
+    link = find_link(token) if token else None
+    if link is None or not link.is_active():
+        return None
+    page = within_shared_subtree(link, lesson_id)
+    if page is None:
+        return None
+    lesson = latest_draft(page)
+    if not getattr(lesson, "media_file", None):
+        return None
+    viewer = Viewer(preview_mode=preview_mode_for(latest_draft(link.page)))
+    return lesson if viewer.can_view(request, lesson) else None
 
 
 @dataclass(frozen=True)

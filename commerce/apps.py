@@ -8,9 +8,10 @@ class CommerceConfig(AppConfig):
 
     def ready(self):
         from commerce import checks, entitlements, personal_data, signals  # noqa: F401
-        from commerce.enrollments import enroll, revoke
+        from commerce.enrollments import enroll, owns, revoke
 
         personal_data.register()
         entitlements.register(
-            "course", entitlements.Entitlement(grant=enroll, revoke=revoke)
+            "course",
+            entitlements.Entitlement(grant=enroll, revoke=revoke, owns=owns),
         )

@@ -1,8 +1,10 @@
 """The cart: in the session for visitors, in the database for learners.
 
-A course is in a cart at most once, a course the learner owns is refused, and
-courses that stopped being on sale (unpublished, expired, no price in the
-reader's currency) leave the cart with a notice the next time it is read.
+A product is in a cart at most once; one the learner already owns (a course
+they are enrolled in, a download they hold: each kind answers through
+`entitlements.owns`; event seats can be booked again) is refused; and courses
+that stopped being on sale (unpublished, expired, no price in the reader's
+currency) leave the cart with a notice the next time it is read.
 """
 
 import hashlib
@@ -12,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from commerce import catalog, entitlements
-from commerce.models import Cart, CartItem, Enrollment, Product
+from commerce.models import Cart, CartItem, Product
 from commerce.pricing import summarise
 
 SESSION_KEY = "commerce_cart"
@@ -24,10 +26,7 @@ class CartError(Exception):
 
 
 def owns(user, product):
-    return (
-        user.is_authenticated
-        and Enrollment.objects.active().filter(user=user, product=product).exists()
-    )
+    return entitlements.owns(user, product)
 
 
 def _session_ids(request):
@@ -96,14 +95,9 @@ def merge_session_cart(request, user):
     if not ids:
         return
     cart, _created = Cart.objects.get_or_create(user=user)
-    owned = set(
-        Enrollment.objects.active()
-        .filter(user=user, product_id__in=ids)
-        .values_list("product_id", flat=True)
-    )
     existing = set(cart.items.values_list("product_id", flat=True))
     for product in Product.objects.filter(pk__in=ids):
-        if product.pk in owned or product.pk in existing:
+        if product.pk in existing or entitlements.owns(user, product):
             continue
         try:
             with transaction.atomic():

@@ -28,6 +28,11 @@ def enroll(user, product, *, source, order=None, note=""):
     return enrollment
 
 
+def owns(user, product):
+    """The learner is enrolled: the course cannot be bought again."""
+    return Enrollment.objects.active().filter(user=user, product=product).exists()
+
+
 def revoke(*, order=None, user=None):
     """Revoke the active enrollments an order granted, or all of a user's."""
     enrollments = Enrollment.objects.active()

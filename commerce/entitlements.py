@@ -33,6 +33,10 @@ class Entitlement:
     reserve: Callable | None = None
     release: Callable | None = None
     quantity: Callable | None = None
+    # Optional: `owns(user, product)` is True while the learner holds what a
+    # new purchase would buy (a course, a download with downloads left), so the
+    # cart and checkout refuse it. None: it can be bought again (event seats).
+    owns: Callable | None = None
 
 
 _registry = {}
@@ -113,6 +117,16 @@ def release_order(order):
     """Give back what an unpaid order held (its session expired or failed)."""
     for entitlement in {e for _line, e in _kinds(order) if e and e.release}:
         entitlement.release(order)
+
+
+def owns(user, product):
+    """Whether buying `product` again would buy the learner nothing new."""
+    if not user.is_authenticated:
+        return False
+    entitlement = _registry.get(product.kind)
+    if entitlement is None or entitlement.owns is None:
+        return False
+    return entitlement.owns(user, product)
 
 
 def quantity(user, product):

@@ -14,5 +14,7 @@ class DownloadsConfig(AppConfig):
         personal_data.register()
         entitlements.register(
             "download",
-            entitlements.Entitlement(grant=grants.grant, revoke=grants.revoke),
+            entitlements.Entitlement(
+                grant=grants.grant, revoke=grants.revoke, owns=grants.owns
+            ),
         )

@@ -67,6 +67,13 @@ def remaining(download, page):
     return None if limit is None else max(limit - used(download), 0)
 
 
+def owns(user, product):
+    """The buyer holds an open grant: the cart and checkout refuse to sell the
+    file again (commerce asks through the entitlement registry), as the
+    product page shows "You own this download" instead of "Add to cart"."""
+    return DownloadGrant.objects.active().filter(user=user, product=product).exists()
+
+
 def active_for(user):
     """The user's open grants, newest first, with their products."""
     if not user.is_authenticated:

@@ -10,9 +10,19 @@ page's own URL. That response keeps the storefront's policy except
 `frame-ancestors`, which becomes `'self'` so the editor may frame it; Wagtail's
 preview view sets `X-Frame-Options: SAMEORIGIN` on it. Real storefront responses
 keep refusing every frame (`frame-ancestors 'none'`, `X-Frame-Options: DENY`).
+
+Public media (covers, images, samples) may be served from another host: the
+object store's `S3_PUBLIC_DOMAIN` (a CDN or custom domain), or its endpoint.
+Every policy then names that origin in `img-src` and `media-src`, else the
+browser would refuse the very covers the page shows; on the local disk
+(`/media/` on this host) the policies stay as the settings have them.
 """
 
+from functools import lru_cache
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.files.storage import storages
 from django.utils.csp import CSP
 
 PERMISSIONS_POLICY = (
@@ -24,6 +34,27 @@ PERMISSIONS_POLICY = (
 def preview_csp():
     """The storefront policy, framable by the admin (same origin) only."""
     return {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
+
+
+def public_media_origin():
+    """The origin public media are served from when it is another host, else None."""
+    return _origin_of(storages["default"])
+
+
+@lru_cache(maxsize=8)
+def _origin_of(storage):
+    url = urlsplit(storage.url("csp-origin"))  # builds a URL; no request is made
+    return f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else None
+
+
+def with_public_media(policy, origin):
+    """`policy` with `origin` allowed for images and audio/video."""
+    media = policy.get("media-src") or policy.get("default-src", [CSP.SELF])
+    return {
+        **policy,
+        "img-src": [*policy.get("img-src", [CSP.SELF]), origin],
+        "media-src": [*media, origin],
+    }
 
 
 def is_admin_preview(request):
@@ -50,4 +81,9 @@ class SecurityHeadersMiddleware:
             response, "_csp_config"
         ):
             response._csp_config = settings.ADMIN_CSP
+        origin = public_media_origin()
+        if origin is not None:
+            policy = getattr(response, "_csp_config", settings.SECURE_CSP)
+            if policy:  # an empty policy means none was wanted: keep it so
+                response._csp_config = with_public_media(policy, origin)
         return response

@@ -335,6 +335,9 @@ class LessonPage(
             viewer=viewer,
             course=SimpleLazyObject(lambda: self.get_parent().specific),
             can_view_body=viewer.can_view(request, self),
+            # The media player's address carries a share link's token, so the
+            # video the shared page shows plays for the link's holder.
+            media_share=share_token(request),
             previous_lesson=SimpleLazyObject(lambda: neighbours[0]),
             next_lesson=SimpleLazyObject(lambda: neighbours[1]),
         )

@@ -101,6 +101,14 @@ def share_token_opens(lesson, token):
     )
 
 
+def within_shared_subtree(link, page_id):
+    """The page `page_id` if it is the link's page or below it, else None."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or not page.path.startswith(link.page.path):
+        return None
+    return page  # the same tree path prefix: the page itself or a descendant
+
+
 def revoke(link):
     """Stop a link working now; revoking twice keeps the first time."""
     if link.revoked_at is None:

@@ -37,6 +37,7 @@ def share_draft(request, token):
         request.is_preview = True
         request.preview_mode = mode
         request.draft_share_link = link
+        request.draft_share_token = token  # the shared lesson's media asks it
         response = page.serve_preview(request, mode)
         if hasattr(response, "render"):
             response.render()
