@@ -49,11 +49,13 @@ def _origin_of(storage):
 
 def with_public_media(policy, origin):
     """`policy` with `origin` allowed for images and audio/video."""
-    media = policy.get("media-src") or policy.get("default-src", [CSP.SELF])
+    images = list(policy.get("img-src") or policy.get("default-src", [CSP.SELF]))
+    media = list(policy.get("media-src") or policy.get("default-src", [CSP.SELF]))
     return {
         **policy,
-        "img-src": [*policy.get("img-src", [CSP.SELF]), origin],
-        "media-src": [*media, origin],
+        # A response may pass here twice (Wagtail's preview inside the admin).
+        "img-src": images if origin in images else [*images, origin],
+        "media-src": media if origin in media else [*media, origin],
     }
 
 

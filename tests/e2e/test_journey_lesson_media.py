@@ -1,5 +1,6 @@
 """An enrolled learner plays a lesson's uploaded audio in Chromium and comes back
-to where she stopped; a visitor sees the lock and no player."""
+to where she stopped; a visitor sees the lock and no player; whoever holds a
+draft share link hears the shared lesson's audio until the link is revoked."""
 
 import pytest
 from django.core.files.base import ContentFile
@@ -56,3 +57,41 @@ def test_enrolled_learner_resumes_the_lesson_audio_where_she_stopped(
     visitor.goto(f"{live_server.url}{lesson.url}")
     expect(visitor.locator(".locked-lesson")).to_be_visible()
     expect(visitor.locator("audio")).to_have_count(0)
+
+
+def test_a_share_link_plays_the_draft_lessons_audio_until_it_is_revoked(
+    live_server, shop_course, private_s3, browser, no_server_errors
+):
+    """Marketing shares a lesson not yet published, with its audio uploaded: the
+    person holding the link hears it (seeking works); revoked, it plays no more."""
+    from cms.models import LessonPage
+    from cms.publishing.sharing import create_share_link, revoke
+
+    draft = shop_course.en.add_child(
+        instance=LessonPage(
+            title="Evening practice",
+            slug="evening-practice",
+            body=[("rich_text", "<p>Sit comfortably.</p>")],
+            is_free_preview=False,
+            live=False,
+        )
+    )
+    draft.media_file.save("evening.wav", ContentFile(tone_wav(30)), save=False)
+    draft.save_revision()
+    link, token = create_share_link(draft, user=None)
+
+    guest = no_server_errors.watch(browser.new_context().new_page())
+    guest.goto(f"{live_server.url}/en/share/{token}/")
+    expect(guest.get_by_role("heading", level=1)).to_have_text("Evening practice")
+    expect(guest.locator("audio")).to_have_count(1)
+    guest.wait_for_function("document.querySelector('audio').duration > 29")
+    guest.locator("audio").evaluate("a => { a.currentTime = 20; }")
+    guest.wait_for_function("document.querySelector('audio').readyState >= 1")
+    assert guest.locator("audio").evaluate("a => a.error") is None
+
+    revoke(link)
+    src = guest.locator("audio").get_attribute("src")
+    assert f"share={token}" in src
+    refused = guest.request.get(f"{live_server.url}{src}")
+    assert refused.status == 403
+    assert "expired or does not open it" in refused.text()

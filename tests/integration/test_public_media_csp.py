@@ -81,3 +81,15 @@ def test_on_the_local_disk_the_policy_is_unchanged(client, site_tree):
     policy = directives(response)
     assert policy["img-src"] == ["'self'", "data:"]
     assert "media-src" not in policy
+
+
+def test_the_carts_and_the_admins_own_policies_name_the_domain_once(
+    client, site_tree, public_media_on_cdn, admin_user
+):
+    cart = directives(client.get("/en/cart/"))
+    assert cart["img-src"].count(f"https://{CDN}") == 1
+    assert len(cart["form-action"]) == 2  # 'self' and the Checkout host, as before
+    client.force_login(admin_user)
+    admin = directives(client.get("/admin/"))
+    assert "'unsafe-inline'" in admin["style-src"]  # still the admin's policy
+    assert admin["img-src"].count(f"https://{CDN}") == 1
