@@ -166,8 +166,25 @@ def test_production_settings_pass_the_guides_checklist_and_fail_without_hsts(
 
     cache.clear()  # the rate-limit window of the first run
     with production_server(bilingual_site, SECURE_HSTS_SECONDS="0") as base:
-        table, failure = check_deployment(base)
-    assert failure == "1 check(s) failed: header: Strict-Transport-Security"
+        # As an operator runs it: the command line, with the production settings.
+        run = subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "check_deployment",
+                base,
+                "--cors-origin",
+                ALLOWED_ORIGIN,
+            ],
+            cwd=ROOT,
+            env=production_env(bilingual_site),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    table = run.stdout
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "1 check(s) failed: header: Strict-Transport-Security" in run.stderr
     assert row_of(table, "header: Strict-Transport-Security") == ("FAIL", "missing")
     assert [line for line in table.splitlines() if "  FAIL  " in line] == [
         line for line in table.splitlines() if "Strict-Transport-Security" in line
