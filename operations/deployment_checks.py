@@ -365,6 +365,15 @@ def check_admin_login(site):
     ]
 
 
+def _describe(error, timeout):
+    url = getattr(error.request, "url", "") if error.request is not None else ""
+    if isinstance(error, requests.Timeout):
+        return f"no answer within {timeout:g} s: {url}"
+    if isinstance(error, requests.ConnectionError):
+        return f"cannot connect: {url}"
+    return f"{type(error).__name__}: {error}"[:160]
+
+
 def run_checks(base_url, *, allowed_origin=None, timeout=10, rate_limit_attempts=40):
     """Every row of the checklist, in the guide's order; never raises for a
     site that misbehaves (an unreachable site fails its rows)."""
@@ -392,7 +401,7 @@ def run_checks(base_url, *, allowed_origin=None, timeout=10, rate_limit_attempts
             else:
                 found = step()
         except requests.RequestException as error:
-            found = [row(name, False, f"{type(error).__name__}: {error}"[:200])]
+            found = [row(name, False, _describe(error, site.timeout))]
         rows.extend(found)
     return rows
 
