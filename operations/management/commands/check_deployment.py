@@ -30,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--rate-limit-attempts",
             type=int,
-            default=40,
+            default=70,
             help="At most this many autocomplete requests to meet the limit.",
         )
 
