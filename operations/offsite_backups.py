@@ -12,6 +12,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import InvalidStorageError, storages
@@ -48,10 +49,20 @@ def _store():
 
 
 def copy_offsite(path):
-    """Upload the dump at `path` under its own name; return the stored name."""
+    """Upload the dump at `path` under its own name; return the stored name.
+
+    A store that refuses (no bucket, wrong key, unreachable) is a BackupError
+    naming the dump that stayed behind, so cron's mail says what to copy.
+    """
     path = Path(path)
-    with path.open("rb") as dump:
-        return _store().save(path.name, File(dump, name=path.name))
+    try:
+        with path.open("rb") as dump:
+            return _store().save(path.name, File(dump, name=path.name))
+    except (BotoCoreError, ClientError) as error:
+        raise BackupError(
+            f"Copying {path} to the object store failed ({error}); "
+            "the dump is still on this machine."
+        ) from error
 
 
 def list_offsite():

@@ -125,3 +125,15 @@ def test_backup_says_when_the_dump_stays_on_this_machine(tmp_path):
 def test_restore_from_an_empty_store_says_so(private_s3):
     with pytest.raises(CommandError, match="holds no backup yet"):
         call_command("restore", from_store="latest", yes=True)
+
+
+@pytest.mark.django_db
+def test_backup_fails_loudly_when_the_copy_cannot_leave(
+    tmp_path, private_s3, s3_server
+):
+    """A bucket that is gone: the command fails (cron mails it), the dump stays."""
+    s3_server.client().delete_bucket(Bucket=private_s3)
+    with pytest.raises(CommandError, match="to the object store failed") as failure:
+        call_command("backup", dir=str(tmp_path))
+    (dump,) = tmp_path.glob("mystic-*.dump")
+    assert str(dump) in str(failure.value)
