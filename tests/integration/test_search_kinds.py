@@ -15,8 +15,7 @@ from wagtail.models import Page
 from search import postgres
 from search.models import SearchDocument
 from search.query import SearchParams, criteria
-from tests.support import search_catalog
-from tests.support.downloads import build_download
+from tests.support import kinds_catalog, search_catalog
 from tests.support.events import build_event
 
 pytestmark = pytest.mark.django_db
@@ -28,45 +27,7 @@ def shop(site_tree, private_s3, django_capture_on_commit_callbacks):
 
     cache.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        catalog = search_catalog.build(site_tree)
-        catalog.retreat = build_event(
-            site_tree,
-            "Meditation Retreat",
-            title_es="Retiro de meditación",
-            starts_in=timedelta(days=30),
-            venue="Casa del Lago",
-        )
-        catalog.morning = build_event(
-            site_tree,
-            "Meditation Morning",
-            title_es="Mañana de meditación",
-            starts_in=timedelta(days=5),
-            venue="Jardín Zen",
-            usd=0,
-            eur=0,
-        )
-        catalog.past = build_event(
-            site_tree,
-            "Meditation Yesterday",
-            title_es="Meditación de ayer",
-            starts_in=-timedelta(days=2),
-        )
-        catalog.cancelled = build_event(
-            site_tree,
-            "Meditation Cancelled",
-            title_es="Meditación cancelada",
-            cancelled_at=timezone.now(),
-        )
-        catalog.audio = build_download(
-            site_tree, "Evening Meditation", "Meditación de la tarde", kind="audio"
-        )
-        catalog.ebook = build_download(
-            site_tree,
-            "Yoga Handbook",
-            "Manual de yoga",
-            kind="ebook",
-            file_name="yoga.epub",
-        )
+        catalog = kinds_catalog.build(site_tree)
     cache.clear()
     return catalog
 
