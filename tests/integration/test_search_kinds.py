@@ -204,3 +204,20 @@ def test_a_restricted_event_leaves_search(client, shop, commit):
             restriction_type=PageViewRestriction.LOGIN,
         )
     assert "Meditation Morning" not in titles(search(client, q="meditation"))
+
+
+def test_the_sqlite_fallback_lists_the_kind_asked_for(shop):
+    """Development's fallback (run here on PostgreSQL: it is plain ORM) answers
+    a kind filter with that kind's listable pages, soonest events first."""
+    from search import fallback
+
+    params = SearchParams.parse({"kind": "event"}, [])
+    results = fallback.search_courses(params, "es", criteria(params, "es"))
+    assert [r.page.title for r in results.items] == [
+        "Mañana de meditación",
+        "Retiro de meditación",
+    ]
+    assert {r.kind.key for r in results.items} == {"event"}
+    params = SearchParams.parse({"kind": "download", "q": "tarde"}, [])
+    results = fallback.search_courses(params, "es", criteria(params, "es"))
+    assert [r.page.title for r in results.items] == ["Meditación de la tarde"]
