@@ -130,6 +130,12 @@ class CatalogFilters:
     @property
     def active(self):
         """Whether anything narrows the courses shown (sorting does not)."""
+        return self.filters_active
+
+    @property
+    def filters_active(self):
+        """Whether the form's filters narrow the list ("Clear filters" shows);
+        the kind is not one of them (its tabs stay as they are)."""
         return any((self.category, self.level, self.duration, self.price))
 
     def as_query(self, **changes):

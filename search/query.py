@@ -106,8 +106,12 @@ class SearchParams(CatalogFilters):
     def active(self):
         """Whether anything narrows the results: the kind filter too (asking for
         events lists them without a text)."""
+        return self.filters_active or self.kind != self.DEFAULT_KIND
+
+    @property
+    def filters_active(self):
         typed_price = self.price_min is not None or self.price_max is not None
-        return super().active or typed_price or self.kind != self.DEFAULT_KIND
+        return super().filters_active or typed_price
 
     def as_query(self, **changes):
         """Query string of these parameters (page left out unless changed)."""

@@ -96,6 +96,9 @@ def test_the_kind_stays_in_the_tabs_pagination_and_filter_form(client, shop):
     assert 'href="/en/search/?price=paid&amp;kind=download&amp;q=meditation"' in html
     assert 'aria-current="page">Events<' in html
     assert '<input type="hidden" name="kind" value="event">' in html
+    assert 'href="/en/search/?kind=event&amp;q=meditation">Clear filters<' in html
+    only_kind = search(client, q="meditation", kind="event").content.decode()
+    assert "Clear filters" not in only_kind  # the tabs say which kind
     params = SearchParams.parse({"q": "yoga", "kind": "event"}, [])
     assert params.as_query(page=2) == "kind=event&q=yoga&page=2"
     assert SearchParams.parse({"kind": "nonsense"}, []).kind == "all"
