@@ -11,6 +11,14 @@ relevance, a typed price range). Either turns into `Criteria`, the filters in
 database terms, which `CoursePage.objects.matching()` applies with the ORM and
 search.postgres in SQL. Free or paid is commerce's rule
 (`commerce.pricing.PRICE_KINDS`), here only a price range.
+
+The kind filter (`?kind=event`) picks what is listed among the kinds registered
+in `cms.listing` (courses, events, downloads; "all" for every kind, courses
+first). The catalog page lists courses unless asked; search lists every kind.
+Category, level and duration describe courses only: choosing one lists only
+courses. Free or paid and the price range apply to every kind (by the price of
+its product in the reader's currency). Sorting by title or price applies to
+every kind; "newest" is each kind's own order (events soonest first).
 """
 
 from dataclasses import dataclass, fields
@@ -20,6 +28,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from cms import listing
 from cms.levels import Level
 from commerce import pricing
 from commerce.money import currency_for_language
@@ -56,10 +65,22 @@ class Criteria:
     price_min: int | None = None  # minor units of `currency`, included
     price_max: int | None = None
     currency: str = ""
+    kind: str = ""  # a cms.listing key; "" is every kind
 
     @property
     def filters_price(self):
         return self.price_min is not None or self.price_max is not None
+
+    @property
+    def courses_only(self):
+        """Category, level and duration describe courses: any of them set lists
+        courses only, whatever the kind filter says."""
+        return bool(
+            self.category
+            or self.level
+            or self.duration_min is not None
+            or self.duration_max is not None
+        )
 
 
 def _pick(params, name, allowed, default=""):
@@ -74,9 +95,11 @@ class CatalogFilters:
     duration: str = ""
     price: str = ""
     sort: str = "newest"
+    kind: str = "course"
 
     SORTS = ("newest", "title", "price")  # the order the form offers them in
     DEFAULT_SORT = "newest"
+    DEFAULT_KIND = "course"  # the catalog lists courses unless asked
 
     @classmethod
     def parse(cls, params, category_slugs):
@@ -92,6 +115,12 @@ class CatalogFilters:
             "duration": _pick(params, "duration", set(DURATIONS)),
             "price": _pick(params, "price", set(PRICES)),
             "sort": _pick(params, "sort", cls.SORTS, default=cls.DEFAULT_SORT),
+            "kind": _pick(
+                params,
+                "kind",
+                {listing.ALL, *listing.keys()},
+                default=cls.DEFAULT_KIND,
+            ),
         }
 
     @property
@@ -101,6 +130,12 @@ class CatalogFilters:
     @property
     def active(self):
         """Whether anything narrows the courses shown (sorting does not)."""
+        return self.filters_active
+
+    @property
+    def filters_active(self):
+        """Whether the form's filters narrow the list ("Clear filters" shows);
+        the kind is not one of them (its tabs stay as they are)."""
         return any((self.category, self.level, self.duration, self.price))
 
     def as_query(self, **changes):
@@ -109,6 +144,8 @@ class CatalogFilters:
         values.update(changes)
         if values.get("sort") == self.DEFAULT_SORT:
             values.pop("sort")
+        if values.get("kind") == self.DEFAULT_KIND:
+            values.pop("kind")
         return urlencode(
             {key: value for key, value in values.items() if value not in ("", None)}
         )
@@ -134,7 +171,24 @@ class CatalogFilters:
             price_min=price_min,
             price_max=price_max,
             currency=currency,
+            kind="" if self.kind == listing.ALL else self.kind,
         )
+
+    KEPT_ON_CLEAR = ("kind",)
+
+    def cleared_query(self):
+        """The query string of "Clear filters": the kind (and search's text) stay."""
+        return type(self)(
+            **{name: getattr(self, name) for name in self.KEPT_ON_CLEAR}
+        ).as_query()
+
+    def kind_tabs(self):
+        """[(key, label, query string, current)] for the kind filter's links;
+        other filters and the text are kept, the page number is not."""
+        return [
+            (key, label, self.as_query(kind=key, page=None), key == self.kind)
+            for key, label in listing.choices()
+        ]
 
 
 def parse_filters(params, category_slugs):
@@ -145,6 +199,7 @@ def parse_filters(params, category_slugs):
 def filter_choices(filters_class, categories):
     """The options of the filter form (includes/course_filters.html)."""
     return {
+        "kinds": listing.choices(),
         "categories": categories,
         "levels": Level.choices,
         "durations": [(key, label) for key, (label, _a, _b) in DURATIONS.items()],
@@ -162,19 +217,94 @@ def filter_courses(queryset, filters):
     return queryset.order_by(*ORDERINGS[filters.sort])
 
 
+def filter_other_kind(queryset, filters):
+    """Apply CatalogFilters to a listable queryset of another kind (events,
+    downloads): only the price applies; "newest" keeps the kind's own order."""
+    currency = currency_for_language()
+    criteria = filters.criteria(currency)
+    if criteria.courses_only:
+        return queryset.none()
+    if criteria.filters_price:
+        queryset = pricing.filter_by_price_range(
+            queryset, criteria.price_min, criteria.price_max, currency
+        )
+    if filters.sort == "price":
+        return pricing.order_by_price(queryset, "title", currency=currency)
+    if filters.sort == "title":
+        return queryset.order_by(*ORDERINGS["title"])
+    return queryset
+
+
+class Listings:
+    """Several querysets read as one list, each after the other (the "all"
+    kind: courses, then events, then downloads), for Django's Paginator: it
+    counts each and slices across them, loading only the rows of one page."""
+
+    def __init__(self, querysets):
+        self.querysets = querysets
+        self._counts = None
+
+    def counts(self):
+        if self._counts is None:
+            self._counts = [queryset.count() for queryset in self.querysets]
+        return self._counts
+
+    def count(self):
+        return sum(self.counts())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        items, offset = [], 0
+        for queryset, count in zip(self.querysets, self.counts(), strict=True):
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                items.extend(queryset[low:high])
+            offset += count
+        return items
+
+
+def listing_for(filters, courses, locale):
+    """What the catalog lists for `filters`: the index's `courses`, another
+    kind's listable pages of `locale`, or every kind one after the other."""
+    if filters.kind == listing.ALL:
+        parts = [
+            courses if kind.key == "course" else kind.listable(locale)
+            for kind in listing.kinds()
+        ]
+        kinds = [kind.key for kind in listing.kinds()]
+        return Listings(
+            [
+                filter_courses(part, filters)
+                if key == "course"
+                else filter_other_kind(part, filters)
+                for key, part in zip(kinds, parts, strict=True)
+            ]
+        )
+    kind = listing.get(filters.kind)
+    if kind is None or kind.key == "course":
+        return filter_courses(courses, filters)
+    return filter_other_kind(kind.listable(locale), filters)
+
+
 MAX_CACHED_PAGE = 50
 
 
-def catalog_context(request, courses, categories):
+def catalog_context(request, courses, categories, locale=None):
     """Template context for the catalog page: `courses` (the visible ones, card
-    ready) filtered by the query string; `categories` of the catalog's language."""
+    ready) filtered by the query string, or the kind it asks for in `locale`;
+    `categories` of the catalog's language."""
     categories = list(categories)
     filters = CatalogFilters.parse(request.GET, [c.slug for c in categories])
-    courses = filter_courses(courses, filters)
+    items = listing_for(filters, courses, locale)
     requested_page = _requested_page(request.GET.get("page"))
     # Lazy: when the listing comes from the fragment cache, no course is loaded.
     page_obj = SimpleLazyObject(
-        lambda: Paginator(courses, PER_PAGE).get_page(request.GET.get("page"))
+        lambda: Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
     )
     return {
         "filters": filters,
@@ -184,8 +314,10 @@ def catalog_context(request, courses, categories):
         "filter_query": filters.as_query(),
         "requested_page": requested_page,
         # Listing fragments vary on the parsed filters and the page number; far
-        # pages are rendered uncached, so odd URLs cannot fill the cache.
-        "pagefragment_off": requested_page > MAX_CACHED_PAGE,
+        # pages are rendered uncached, so odd URLs cannot fill the cache. Other
+        # kinds are not purged when their pages change: never cached.
+        "pagefragment_off": requested_page > MAX_CACHED_PAGE
+        or filters.kind != CatalogFilters.DEFAULT_KIND,
     }
 
 

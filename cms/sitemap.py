@@ -5,6 +5,8 @@ so Spanish pages would be missing. Here every live, public page under any
 translation of the site's root is listed (none under a non-live page: it is not
 served), and each entry names its translations
 (`<xhtml:link rel="alternate" hreflang>`) plus an `x-default` pointing to English.
+Pages of a listed kind (cms.listing: courses, events, downloads) appear only
+while their kind's own rule lists them: a cancelled or past event is left out.
 """
 
 from collections import defaultdict
@@ -14,6 +16,7 @@ from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms import listing
 from cms.models.querysets import without_unpublished_ancestors
 from cms.seo import absolute_page_url
 
@@ -27,6 +30,11 @@ class BilingualSitemap(Sitemap):
         queryset = Page.objects.none()
         for root in roots:
             queryset |= Page.objects.descendant_of(root, inclusive=True)
+        for kind in listing.kinds():
+            unlisted = kind.model.objects.exclude(
+                pk__in=kind.listable(None).order_by().values("pk")
+            )
+            queryset = queryset.exclude(pk__in=unlisted.values("pk"))
         return (
             without_unpublished_ancestors(queryset.live().public())
             .order_by("path")

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DownloadsConfig(AppConfig):
@@ -8,8 +9,10 @@ class DownloadsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms import listing
         from commerce import entitlements
         from downloads import grants, personal_data, signals  # noqa: F401
+        from downloads.models import DownloadPage
 
         personal_data.register()
         entitlements.register(
@@ -17,4 +20,17 @@ class DownloadsConfig(AppConfig):
             entitlements.Entitlement(
                 grant=grants.grant, revoke=grants.revoke, owns=grants.owns
             ),
+        )
+        listing.register(
+            listing.ListingKind(
+                key="download",
+                label=pgettext_lazy("kind of product", "Download"),
+                plural=_("Downloads"),
+                model=DownloadPage,
+                listable=lambda locale: DownloadPage.objects.listable(
+                    locale
+                ).for_cards(),
+                card_template="downloads/includes/download_card.html",
+                position=20,
+            )
         )

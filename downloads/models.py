@@ -15,12 +15,34 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.models.querysets import without_unpublished_ancestors
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
 from operations.private_storage import private_storage
+
+
+class DownloadQuerySet(PageQuerySet):
+    def listable(self, locale=None):
+        """Products offered in the catalog and search: live, public, not
+        expired, under live pages; newest first. The one rule."""
+        queryset = without_unpublished_ancestors(
+            self.live()
+            .public()
+            .filter(expired=False)
+            .exclude(expire_at__lte=timezone.now())
+        ).order_by("-first_published_at", "-pk")
+        return queryset if locale is None else queryset.filter(locale=locale)
+
+    def for_cards(self):
+        """Ready for product cards: locale, no description."""
+        return self.select_related("locale").defer("description")
+
+
+DownloadManager = PageManager.from_queryset(DownloadQuerySet)
 
 
 class DownloadIndexPage(Page):
@@ -37,9 +59,7 @@ class DownloadIndexPage(Page):
 
     def products(self):
         """The live digital products under this index, newest first."""
-        return (
-            DownloadPage.objects.child_of(self).live().order_by("-first_published_at")
-        )
+        return DownloadPage.objects.listable().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -106,6 +126,8 @@ class DownloadPage(Page):
     parent_page_types = ["downloads.DownloadIndexPage"]
     subpage_types = []
     template = "downloads/download_page.html"
+
+    objects = DownloadManager()
 
     class Meta:
         verbose_name = _("digital product")

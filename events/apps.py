@@ -7,8 +7,10 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from cms import listing
         from commerce import entitlements
         from events import personal_data, seats, signals
+        from events.models import EventPage
 
         personal_data.register()
         signals.connect()
@@ -21,4 +23,15 @@ class EventsConfig(AppConfig):
                 release=seats.release,
                 quantity=seats.quantity,
             ),
+        )
+        listing.register(
+            listing.ListingKind(
+                key="event",
+                label=_("Event"),
+                plural=_("Events"),
+                model=EventPage,
+                listable=lambda locale: EventPage.objects.listable(locale).for_cards(),
+                card_template="events/includes/event_card.html",
+                position=10,
+            )
         )

@@ -10,8 +10,9 @@ matching, no highlights. Callers never need to know which one answered.
 import re
 import unicodedata
 
+from cms import listing
 from cms.catalog import PER_PAGE
-from cms.models import Category, CoursePage
+from cms.models import Category
 from search import fallback, postgres
 from search.query import words
 from search.results import Result, Results, highlight, last_page, paginate
@@ -72,9 +73,17 @@ def correction(text, language):
 # --- PostgreSQL -----------------------------------------------------------
 
 
-def _load_pages(page_ids):
-    pages = CoursePage.objects.filter(pk__in=page_ids).for_cards().in_bulk()
-    return [pages[pk] for pk in page_ids if pk in pages]
+def _load_pages(hits):
+    """The hits' pages, card-ready, in the hits' order: one query per kind."""
+    ids_by_kind = {}
+    for hit in hits:
+        ids_by_kind.setdefault(hit.kind, []).append(hit.page_id)
+    pages = {}
+    for key, ids in ids_by_kind.items():
+        kind = listing.get(key)
+        if kind is not None:
+            pages.update(kind.model.objects.filter(pk__in=ids).for_cards().in_bulk())
+    return [pages[hit.page_id] for hit in hits if hit.page_id in pages]
 
 
 def _find_page(language, text, criteria, *, mode, sort, number):
@@ -121,7 +130,7 @@ def _search_postgres(params, language, criteria):
             results.fuzzy = bool(total)
     elif text and total < 3:
         results.suggestion = correct(text, language)
-    pages = _load_pages([hit.page_id for hit in hits])
+    pages = _load_pages(hits)
     marked = {}
     if highlight_text and not results.fuzzy:
         marked = postgres.headlines(language, highlight_text, [p.pk for p in pages])
@@ -133,6 +142,7 @@ def _search_postgres(params, language, criteria):
                 page=page,
                 title_html=highlight(title, page.title),
                 summary_html=highlight(summary, page.summary),
+                kind=listing.kind_of(page),
             )
         )
     results.total = total
@@ -141,7 +151,8 @@ def _search_postgres(params, language, criteria):
 
 
 def search_courses(params, language, criteria):
-    """One page of courses in `language` matching `params` (search.query)."""
+    """One page of courses, events and downloads in `language` matching
+    `params` (search.query), of the kind it asks for."""
     if not params.q and not params.active:
         return Results(page_obj=paginate([], 0, 1))
     if postgres.is_available():
@@ -168,9 +179,10 @@ def matching_categories(text, language, limit=AUTOCOMPLETE_LIMIT):
 
 
 def autocomplete(text, language):
-    """Up to 8 suggestions: categories first, then course titles.
+    """Up to 8 suggestions: categories first, then titles of every kind.
 
-    Returns [{"kind": "category"|"course", "label": …, "page_id"/"slug": …}].
+    Returns [{"kind": "category"|"course"|"event"|"download", "label": …,
+    "page_id"/"slug": …}].
     """
     tokens = words(text)
     if len(text.strip()) < AUTOCOMPLETE_MIN_CHARS or not tokens:
@@ -185,7 +197,7 @@ def autocomplete(text, language):
     else:
         titles = fallback.autocomplete_titles(language, tokens[:8], limit=remaining)
     suggestions.extend(
-        {"kind": "course", "label": title, "page_id": page_id}
-        for page_id, title in titles
+        {"kind": kind, "label": title, "page_id": page_id}
+        for page_id, title, kind in titles
     )
     return suggestions

@@ -1,34 +1,34 @@
 """Which pages the storefront search may find, and the text it may find them by.
 
 One `SearchDocument` per course page that a visitor could open right now: live,
-not expired, no view restriction on it or an ancestor. The document holds the
+not expired, no view restriction on it or an ancestor; and one per listable
+event and digital product (search.documents: each kind's own queryset rule).
+A course's document holds the
 course's own text plus the titles of its lessons and the body of *free-preview*
 lessons only: a paid lesson's body must never be searchable, or result snippets
 would leak it (its title is shown on the course page anyway).
 
 Called by the signal handlers (search/signals.py) on publish, unpublish,
 translation sync (wagtail-localize publishes a revision) and view-restriction
-changes, and by `manage.py index_courses` for bulk-loaded catalogs.
+changes (an event's cancellation publishes a revision), and by
+`manage.py index_courses` (every kind) for bulk-loaded catalogs.
 """
 
-import re
+from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from cms.models import CoursePage, LessonPage
-from search import cache, postgres
+from downloads.models import DownloadPage
+from events.models import EventPage
+from search import cache, documents, postgres
+from search.documents import clean_text
 from search.models import SearchDocument
 
-# Characters we never store: NUL (PostgreSQL text refuses it) and the two control
-# characters search.postgres uses as highlight markers.
-_UNSTORABLE = re.compile(r"[\x00\x02\x03]")
-_SPACES = re.compile(r"\s+")
-
-
-def clean_text(value):
-    return _SPACES.sub(" ", _UNSTORABLE.sub("", str(value or ""))).strip()
+__all__ = ["clean_text"]
 
 
 def enabled():
@@ -86,6 +86,7 @@ def document_fields(course, lessons=None):
         *(lesson_text(course) if lessons is None else lessons),
     ]
     return {
+        "kind": "course",
         "language": course.locale.language_code,
         "translation_key": course.translation_key,
         "title": clean_text(course.title),
@@ -99,32 +100,61 @@ def document_fields(course, lessons=None):
         "level": course.level or "",
         "duration_minutes": course.duration_minutes or 0,
         "first_published_at": course.first_published_at,
+        "starts_at": None,
         "expire_at": course.expire_at,
     }
 
 
-def index_course(course):
-    """Add, refresh or remove `course`'s document to match what visitors see."""
+@dataclass(frozen=True)
+class Indexed:
+    """One kind of indexed page: its model, which of its pages are listable
+    (all languages, `locale` loaded) and its document's columns."""
+
+    model: type
+    listable: object
+    fields: object
+
+
+KINDS = (
+    Indexed(
+        CoursePage,
+        lambda: CoursePage.objects.visible().select_related("locale", "category"),
+        document_fields,
+    ),
+    Indexed(EventPage, documents.listable_events, documents.event_fields),
+    Indexed(DownloadPage, documents.listable_downloads, documents.download_fields),
+)
+
+
+def indexed_kind(page):
+    """The Indexed entry for `page` (any Page), or None."""
+    specific = page.specific_class
+    for indexed in KINDS:
+        if specific is not None and issubclass(specific, indexed.model):
+            return indexed
+    return None
+
+
+def index_page(page):
+    """Add, refresh or remove `page`'s document (a course, event or download)
+    to match what visitors are offered."""
     if not enabled():
+        return False
+    indexed = indexed_kind(page)
+    if indexed is None:
         return False
     # The page row holds the live content (drafts live in revisions), so read it
     # fresh: the signal's instance may carry a scheduled, not-yet-live revision.
-    visible = (
-        CoursePage.objects.visible()
-        .select_related("locale", "category")
-        .filter(pk=course.pk)
-        .first()
-    )
-    if visible is None:
-        if SearchDocument.objects.filter(page_id=course.pk).delete()[0]:
+    listable = indexed.listable().filter(pk=page.pk).first()
+    if listable is None:
+        if SearchDocument.objects.filter(page_id=page.pk).delete()[0]:
             cache.bump()
         return False
-    course = visible
     with transaction.atomic():
         SearchDocument.objects.update_or_create(
-            page_id=course.pk, defaults=document_fields(course)
+            page_id=listable.pk, defaults=indexed.fields(listable)
         )
-        postgres.refresh_vectors([course.pk])
+        postgres.refresh_vectors([listable.pk])
     cache.bump()
     return True
 
@@ -138,33 +168,37 @@ def remove_page(page):
     reindex_related(page)
 
 
-def courses_under(page):
-    """Course pages at or below `page` in the tree."""
-    return CoursePage.objects.filter(path__startswith=page.path)
+def indexable_under(page):
+    """Indexed kinds' pages at or below `page` in the tree."""
+    return Page.objects.filter(path__startswith=page.path).filter(
+        content_type__in=[
+            ContentType.objects.get_for_model(indexed.model) for indexed in KINDS
+        ]
+    )
 
 
 def reindex_related(page):
     """Refresh the document(s) whose content depends on `page`.
 
-    A course indexes itself; a lesson refreshes its course (lesson titles and
-    free-preview bodies are part of it). Publishing or unpublishing any other
-    page (catalog, home) changes no course's visibility: Wagtail unpublishes
-    descendants one by one, each with its own signal.
+    A course, event or download indexes itself; a lesson refreshes its course
+    (lesson titles and free-preview bodies are part of it). Publishing or
+    unpublishing any other page (catalog, home) changes no page's visibility:
+    Wagtail unpublishes descendants one by one, each with its own signal.
     """
     if not enabled():
         return 0
+    if indexed_kind(page) is not None:
+        return int(index_page(page))
     specific = page.specific_class
-    if specific is not None and issubclass(specific, CoursePage):
-        return int(index_course(page))
     if specific is not None and issubclass(specific, LessonPage):
         parent_path = page.path[: -Page.steplen]
         course = CoursePage.objects.filter(path=parent_path).first()
-        return int(index_course(course)) if course else 0
+        return int(index_page(course)) if course else 0
     return 0
 
 
 def reindex_for_restriction(restriction):
-    """A view restriction was added or removed: the courses beneath change.
+    """A view restriction was added or removed: the pages beneath change.
 
     Adding one removes their documents at once (one DELETE, whatever the size of
     the subtree); removing one indexes them again.
@@ -174,17 +208,17 @@ def reindex_for_restriction(restriction):
     page = Page.objects.filter(pk=restriction.page_id).first()
     if page is None:
         return
-    courses = courses_under(page)
+    pages = indexable_under(page)
     if PageViewRestriction.objects.filter(pk=restriction.pk).exists():
-        SearchDocument.objects.filter(page_id__in=courses.values("pk")).delete()
+        SearchDocument.objects.filter(page_id__in=pages.values("pk")).delete()
         cache.bump()
         if page.specific_class is not None and issubclass(
             page.specific_class, LessonPage
         ):
             reindex_related(page)  # a restricted lesson: refresh its course
         return
-    for course in courses.only("pk").iterator():
-        index_course(course)
+    for listed in pages.iterator():
+        index_page(listed)
     reindex_related(page)
 
 
@@ -193,11 +227,11 @@ def reindex_category(category):
     if not enabled():
         return
     for course in CoursePage.objects.filter(category=category).only("pk"):
-        index_course(course)
+        index_page(course)
 
 
 def rebuild(batch_size=500, stdout=None):
-    """Rebuild every document from the page tree (bulk-loaded catalogs).
+    """Rebuild every document, of every kind, from the page tree.
 
     Returns the number of documents written. Stale rows (pages no longer public)
     are removed.
@@ -214,13 +248,16 @@ def rebuild(batch_size=500, stdout=None):
     courses = (
         CoursePage.objects.visible().select_related("locale", "category").order_by("pk")
     )
+    pages = (
+        (course, document_fields(course, lessons_by_course.get(course.path, [])))
+        for course in courses.iterator(chunk_size=batch_size)
+    )
     written = 0
     keep = set()
     batch = []
-    for course in courses.iterator(chunk_size=batch_size):
-        keep.add(course.pk)
-        fields = document_fields(course, lessons_by_course.get(course.path, []))
-        batch.append(SearchDocument(page_id=course.pk, **fields))
+    for page, fields in _with_other_kinds(pages, batch_size):
+        keep.add(page.pk)
+        batch.append(SearchDocument(page_id=page.pk, **fields))
         if len(batch) >= batch_size:
             written += _write(batch)
             batch = []
@@ -232,6 +269,16 @@ def rebuild(batch_size=500, stdout=None):
     postgres.rebuild_terms()
     cache.bump()
     return written
+
+
+def _with_other_kinds(course_rows, batch_size):
+    """(page, fields) of the courses, then of every other indexed kind."""
+    yield from course_rows
+    for indexed in KINDS:
+        if indexed.model is CoursePage:
+            continue
+        for page in indexed.listable().order_by("pk").iterator(chunk_size=batch_size):
+            yield page, indexed.fields(page)
 
 
 def _write(documents):

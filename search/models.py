@@ -1,4 +1,4 @@
-"""The storefront's search index: one row per live, public course page.
+"""The storefront's search index: one row per listable course, event or download.
 
 Wagtail's database backend keeps one text-search configuration for the whole
 index, so English and Spanish pages cannot be stemmed each in their own language
@@ -14,7 +14,8 @@ from django.db import models
 
 
 class SearchDocument(models.Model):
-    """What the search page knows about one course in one language."""
+    """What the search page knows about one course, event or digital product
+    in one language. Category, level and duration are a course's only."""
 
     page = models.OneToOneField(
         "wagtailcore.Page",
@@ -23,6 +24,8 @@ class SearchDocument(models.Model):
         related_name="+",
     )
     language = models.CharField(max_length=8)
+    # A cms.listing key: "course", "event" or "download".
+    kind = models.CharField(max_length=16, default="course", db_default="course")
     translation_key = models.UUIDField()
     title = models.TextField()
     summary = models.TextField(blank=True)
@@ -35,6 +38,10 @@ class SearchDocument(models.Model):
     level = models.CharField(max_length=20, blank=True)
     duration_minutes = models.PositiveIntegerField(default=0)
     first_published_at = models.DateTimeField(null=True, blank=True)
+    # Events: their start (listed soonest first); courses and downloads: null.
+    starts_at = models.DateTimeField(null=True, blank=True)
+    # When the document stops being shown: the page's expiry, or for an event
+    # its end (EventPage.listed_until), so past events drop out by themselves.
     expire_at = models.DateTimeField(null=True, blank=True)
     # Filled in SQL by search.postgres (PostgreSQL only).
     search_vector = SearchVectorField(null=True, editable=False)

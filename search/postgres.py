@@ -38,7 +38,9 @@ FUZZY_LIMIT = 0.5
 WORD_SIMILARITY_THRESHOLD = "0.5"
 
 TABLE = "search_searchdocument"
-NOT_EXPIRED = "(d.expire_at IS NULL OR d.expire_at > now())"
+# statement_timestamp(), not now() (the transaction's start): an event's document
+# expires when it ends, and a long transaction must not keep it listed.
+NOT_EXPIRED = "(d.expire_at IS NULL OR d.expire_at > statement_timestamp())"
 
 
 def is_available():
@@ -137,6 +139,7 @@ def tsquery(configs):
 class Hit:
     page_id: int
     rank: float
+    kind: str = "course"
 
 
 def _price_tables():
@@ -155,9 +158,12 @@ def _conditions(rows, params):
 
 def _filters(criteria, params):
     """SQL of the filters `criteria` (cms.catalog.Criteria) but the price: what
-    CoursePage.objects.matching() asks of the ORM, over the index's columns."""
+    CoursePage.objects.matching() asks of the ORM, over the index's columns.
+    Category, level and duration list courses only (`Criteria.courses_only`)."""
+    kind = "course" if criteria.courses_only else criteria.kind
     return _conditions(
         (
+            ("d.kind = %(kind)s", "kind", kind),
             ("d.category_slug = %(category)s", "category", criteria.category),
             ("d.level = %(level)s", "level", criteria.level),
             ("d.duration_minutes >= %(dmin)s", "dmin", criteria.duration_min),
@@ -196,7 +202,15 @@ ORDERS = {
     "relevance": "rank DESC, d.first_published_at DESC NULLS LAST, d.page_id DESC",
     "newest": "d.first_published_at DESC NULLS LAST, d.page_id DESC",
     "price": "price ASC NULLS LAST, rank DESC, d.page_id DESC",
+    # Events alone, "newest": soonest first, as EventPage.objects.listable().
+    "soonest": "d.starts_at ASC NULLS LAST, d.page_id ASC",
 }
+
+
+def _order(sort, criteria):
+    if sort == "newest" and criteria.kind == "event":
+        return ORDERS["soonest"]
+    return ORDERS.get(sort, ORDERS["relevance"])
 
 
 def find(language, text, criteria, *, mode, sort, limit, offset):
@@ -224,10 +238,11 @@ def find(language, text, criteria, *, mode, sort, limit, offset):
     elif criteria.filters_price:
         return [], 0  # price filters without prices: nothing can match
     sql = f"""
-        SELECT d.page_id, {rank} AS rank, {price} AS price, count(*) OVER () AS total
+        SELECT d.page_id, {rank} AS rank, {price} AS price, count(*) OVER () AS total,
+               d.kind
         FROM {TABLE} d{join}
         WHERE {" AND ".join(where)}
-        ORDER BY {ORDERS.get(sort, ORDERS["relevance"])}
+        ORDER BY {_order(sort, criteria)}
         LIMIT %(limit)s OFFSET %(offset)s
     """  # noqa: S608
     with connection.cursor() as cursor:
@@ -236,7 +251,9 @@ def find(language, text, criteria, *, mode, sort, limit, offset):
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     total = rows[0][3] if rows else 0
-    return [Hit(page_id=row[0], rank=float(row[1] or 0)) for row in rows], total
+    return [
+        Hit(page_id=row[0], rank=float(row[1] or 0), kind=row[4]) for row in rows
+    ], total
 
 
 def explain(language, text):
@@ -310,13 +327,13 @@ def similar_words(language, token, limit=5):
 
 
 def autocomplete_titles(language, tokens, limit=8):
-    """[(page_id, title)] whose title has words starting with every token."""
+    """[(page_id, title, kind)] whose title has words starting with every token."""
     if not tokens:
         return []
     prefix = " & ".join(f"'{token}':*" for token in tokens)
     starts = " ".join(tokens).replace("\\", "").replace("%", "").replace("_", "\\_")
     sql = f"""
-        SELECT d.page_id, d.title FROM {TABLE} d
+        SELECT d.page_id, d.title, d.kind FROM {TABLE} d
         WHERE d.language = %(language)s AND {NOT_EXPIRED}
           AND d.title_vector @@ to_tsquery('{SIMPLE_CONFIG}', %(prefix)s)
         ORDER BY (d.title_norm LIKE lower(mystic_unaccent(%(starts)s)) || '%%') DESC,

@@ -81,8 +81,12 @@ class SearchParams(CatalogFilters):
     price_max: Decimal | None = None
     page: int = 1
 
+    kind: str = "all"
+
     SORTS = ("relevance", "newest", "price")
     DEFAULT_SORT = ""  # relevance with a text, newest without: effective_sort
+    DEFAULT_KIND = "all"  # search finds every kind unless asked
+    KEPT_ON_CLEAR = ("kind", "q")
 
     @classmethod
     def read(cls, params, category_slugs):
@@ -100,8 +104,14 @@ class SearchParams(CatalogFilters):
 
     @property
     def active(self):
+        """Whether anything narrows the results: the kind filter too (asking for
+        events lists them without a text)."""
+        return self.filters_active or self.kind != self.DEFAULT_KIND
+
+    @property
+    def filters_active(self):
         typed_price = self.price_min is not None or self.price_max is not None
-        return super().active or typed_price
+        return super().filters_active or typed_price
 
     def as_query(self, **changes):
         """Query string of these parameters (page left out unless changed)."""

@@ -20,6 +20,7 @@ class Result:
     page: object
     title_html: str
     summary_html: str
+    kind: object = None  # its cms.listing.ListingKind (label, key)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from cms import listing
 from cms.catalog import filter_choices
 from cms.models import Category
 from commerce.money import currency_for_language
@@ -82,7 +83,7 @@ def _suggestions(request, text, language):
         return items
     suggestions = backends.autocomplete(text, language)
     search_url = reverse("search:page")
-    page_ids = [s["page_id"] for s in suggestions if s["kind"] == "course"]
+    page_ids = [s["page_id"] for s in suggestions if "page_id" in s]
     pages = (
         Page.objects.filter(pk__in=page_ids)
         .only("id", "url_path", "path", "depth", "locale_id")
@@ -96,8 +97,17 @@ def _suggestions(request, text, language):
             page = pages.get(suggestion["page_id"])
             url = page.get_url(request) if page else None
         if url:
+            kind = listing.get(suggestion["kind"])
             items.append(
-                {"kind": suggestion["kind"], "label": suggestion["label"], "url": url}
+                {
+                    "kind": suggestion["kind"],
+                    "label": suggestion["label"],
+                    "url": url,
+                    # "Event", "Download": said beside titles that are no course.
+                    "kind_label": str(kind.label)
+                    if kind and kind.key != "course"
+                    else "",
+                }
             )
     search_cache.set(cache_key, items)
     return items

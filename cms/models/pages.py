@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.access import PREVIEW_ANONYMOUS, share_token, viewer_context
 from cms.blocks import ContentBlock, ListItemsBlock
-from cms.catalog import catalog_context
+from cms.catalog import CatalogFilters, catalog_context
 from cms.levels import Level
 from cms.models.querysets import CourseManager
 from cms.models.snippets import Category
@@ -89,8 +89,21 @@ class CourseIndexPage(DraftReadersMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         courses = CoursePage.objects.visible(self.locale_id).child_of(self)
         categories = Category.objects.filter(locale_id=self.locale_id)
-        context.update(catalog_context(request, courses.for_cards(), categories))
+        context.update(
+            catalog_context(request, courses.for_cards(), categories, self.locale_id)
+        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """Events and downloads listed here (`?kind=`) are not purged from shared
+        caches when they change (nor when an event ends): never share those."""
+        response = super().serve(request, *args, **kwargs)
+        if request.GET.get("kind", CatalogFilters.DEFAULT_KIND) not in (
+            CatalogFilters.DEFAULT_KIND,
+            "",
+        ):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
 
 
 class CoursePage(

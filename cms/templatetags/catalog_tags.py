@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from cms import listing
 from cms.models import CourseIndexPage
 from cms.seo import course_json_ld
 
@@ -79,3 +80,9 @@ def page_query(filter_query, number):
     if number and int(number) > 1:
         parts.append(f"page={int(number)}")
     return "?" + "&".join(parts) if parts else "?"
+
+
+@register.filter
+def listing_kind(page):
+    """The cms.listing kind of a card's page (its label, its card template)."""
+    return listing.kind_of(page)

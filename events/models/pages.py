@@ -51,6 +51,16 @@ class EventQuerySet(PageQuerySet):
         """Not over yet, soonest first: the catalog leaves past events out."""
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
 
+    def listable(self, locale=None):
+        """Events offered in the catalog, search and sitemap: visible, not
+        cancelled, not over; soonest first. The one rule (`EventPage.listed_until`
+        says when a listed event stops being listable)."""
+        return self.visible(locale).filter(cancelled_at__isnull=True).upcoming()
+
+    def for_cards(self):
+        """Ready for event cards: locale and cover, no bodies."""
+        return self.select_related("locale", "cover_image").defer("body")
+
 
 EventManager = PageManager.from_queryset(EventQuerySet)
 
@@ -201,6 +211,15 @@ class EventPage(Page):
     @property
     def local_end(self):
         return timezone.localtime(self.ends_at, self.zone)
+
+    @property
+    def listed_until(self):
+        """When a listable event leaves the listings: at its end (or the page's
+        expiry, if sooner). Search keeps this so past events drop out by
+        themselves, without a signal."""
+        if self.expire_at and self.expire_at < self.ends_at:
+            return self.expire_at
+        return self.ends_at
 
     @property
     def is_online(self):

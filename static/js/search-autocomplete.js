@@ -26,6 +26,12 @@
       link.href = item.url;
       link.textContent = item.label; // text, never HTML
       li.appendChild(link);
+      if (item.kind_label) {
+        var kind = document.createElement("span");
+        kind.className = "search-suggestion-kind";
+        kind.textContent = " · " + item.kind_label;
+        li.appendChild(kind);
+      }
       list.appendChild(li);
     });
     list.hidden = suggestions.length === 0;

@@ -194,7 +194,7 @@ def test_results_are_paginated_twelve_to_a_page(client, catalog, commit):
 def test_the_empty_page_offers_popular_categories(client, catalog):
     response = search(client, "xylophone")
     body = response.content.decode()
-    assert "No courses match your search." in body
+    assert "Nothing matches your search." in body
     assert "?category=meditation" in body
 
 

@@ -25,6 +25,7 @@ def build_event(
     eur=8000,
     starts_in=timedelta(days=30),
     slug=None,
+    title_es=None,
     **fields,
 ):
     from commerce.models import Price, Product
@@ -57,7 +58,7 @@ def build_event(
         )
     )
     publish(page)
-    page_es = translate(page, es, f"{title} (ES)")
+    page_es = translate(page, es, title_es or f"{title} (ES)")
     product = Product.objects.get(translation_key=page.translation_key)
     for currency, amount in (("USD", usd), ("EUR", eur)):
         if amount is not None:

@@ -13,7 +13,7 @@ from search import indexing, postgres
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index of live, public courses (PostgreSQL)."
+    help = "Rebuild the search index of courses, events and downloads (PostgreSQL)."
 
     def add_arguments(self, parser):
         parser.add_argument("--explain", metavar="QUERY", help="Print the plan.")
@@ -35,6 +35,7 @@ class Command(BaseCommand):
         postgres.optimize(compact=True)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Indexed {count} courses in {time.monotonic() - started:.1f}s."
+                f"Indexed {count} documents (courses, events, downloads)"
+                f" in {time.monotonic() - started:.1f}s."
             )
         )
