@@ -20,7 +20,7 @@ from wagtail.models import Locale
 from commerce.catalog import product_for_page
 from events import booking as bookings
 from events import emails
-from events.models import Attendee, Booking, EventPage, event_page
+from events.models import Attendee, Booking, EventPage, WaitingListEntry, event_page
 
 VIEW, CHANGE = "events.view_booking", "events.change_booking"
 
@@ -51,7 +51,8 @@ def _source_event(event_id):
 
 
 def seat_counts(page):
-    """(confirmed, held now, left) for one event."""
+    """(confirmed, held now, left) for one event; seats kept for an open
+    waiting-list offer count as held."""
     product = product_for_page(page)
     if product is None:
         return 0, 0, page.capacity
@@ -61,6 +62,7 @@ def seat_counts(page):
         held=Sum("seats", filter=Q(status=Booking.HELD, hold_expires_at__gt=now)),
     )
     confirmed, held = counts["confirmed"] or 0, counts["held"] or 0
+    held += WaitingListEntry.objects.seats_offered(product.pk, now=now)
     return confirmed, held, max(page.capacity - confirmed - held, 0)
 
 

@@ -26,7 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.models.querysets import without_unpublished_ancestors
 from commerce.catalog import product_for_page
-from events.models.bookings import Booking
+from events.models.bookings import Booking, WaitingListEntry
 
 MAX_ATTENDEES = 10  # seats one booking may take
 
@@ -228,13 +228,19 @@ class EventPage(Page):
         patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    def seats_left(self, *, excluding=None):
-        """Capacity less the seats confirmed or held now (never below 0)."""
+    def seats_left(self, *, excluding=None, offered_to=None):
+        """Capacity less the seats confirmed, held now or kept for an open
+        waiting-list offer (never below 0). Seats offered to `offered_to` are
+        theirs to book, so they count as left for them."""
         product = product_for_page(self)
         if product is None:
             return self.capacity
         taken = Booking.objects.seats_taken(product.pk, excluding=excluding)
-        return max(self.capacity - taken, 0)
+        offered = WaitingListEntry.objects.seats_offered(
+            product.pk,
+            except_user=offered_to if getattr(offered_to, "pk", None) else None,
+        )
+        return max(self.capacity - taken - offered, 0)
 
     def closed_reason(self, now=None):
         """Why nobody may book the event now, or "" if they may."""
@@ -246,6 +252,17 @@ class EventPage(Page):
         if self.bookings_close <= now:
             return gettext("Bookings for this event are closed.")
         return ""
+
+    def offer_to(self, user):
+        """`user`'s open waiting-list offer for this event, if any."""
+        product = product_for_page(self)
+        if not user.is_authenticated or product is None:
+            return None
+        return (
+            WaitingListEntry.objects.holding()
+            .filter(user=user, product=product)
+            .first()
+        )
 
     def bookings_of(self, user):
         """`user`'s confirmed bookings of this event."""
@@ -260,8 +277,9 @@ class EventPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["seats_left"] = self.seats_left()
+        context["seats_left"] = self.seats_left(offered_to=request.user)
         context["closed_reason"] = self.closed_reason()
+        context["my_offer"] = self.offer_to(request.user)
         context["my_bookings"] = self.bookings_of(request.user)
         context["max_attendees"] = MAX_ATTENDEES
         return context
