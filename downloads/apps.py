@@ -14,5 +14,13 @@ class DownloadsConfig(AppConfig):
         personal_data.register()
         entitlements.register(
             "download",
-            entitlements.Entitlement(grant=grants.grant, revoke=grants.revoke),
+            entitlements.Entitlement(
+                grant=grants.grant,
+                revoke=grants.revoke,
+                receipt=entitlements.Receipt(
+                    opened=_("Your downloads are ready."),
+                    link_label=_("Your downloads"),
+                    url_name="downloads:my_downloads",
+                ),
+            ),
         )
