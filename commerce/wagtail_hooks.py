@@ -147,8 +147,10 @@ class ShopViewSetGroup(ModelViewSetGroup):
 
 @hooks.register("check_page_before_going_live")
 def course_needs_its_prices(page):
-    """The catalog's go-live check (cms/publishing/go_live_checks.py): no course
-    goes live without a price, or an explicit 0, in each language's currency."""
+    """The catalog's go-live check (cms/publishing/go_live_checks.py): no course,
+    event or digital product (the page types whose form is
+    `GoLiveCheckedPageForm`) goes live without a price, or an explicit 0, in
+    each language's currency."""
     return pricing.missing_price_messages(page)
 
 

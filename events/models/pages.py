@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models.querysets import without_unpublished_ancestors
+from cms.publishing.go_live_checks import GoLiveCheckedPageForm
 from commerce.catalog import product_for_page
 from events.models.bookings import Booking, WaitingListEntry
 
@@ -140,6 +141,7 @@ class EventPage(Page):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     instructors = models.CharField(_("instructors"), max_length=300, blank=True)
 
+    base_form_class = GoLiveCheckedPageForm  # no event live without its prices
     content_panels = [
         *Page.content_panels,
         "summary",
