@@ -130,7 +130,7 @@ class CouponViewSet(ModelViewSet):
 class ProductViewSet(ModelViewSet):
     model = Product
     icon = "pick"
-    menu_label = _("Course prices")
+    menu_label = _("Prices")
     url_prefix = "commerce/prices"
     name = "commerce_product"
     list_display = ["title", Column("price_list", label=_("Prices"))]
@@ -188,7 +188,7 @@ class SalesReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_sales_report_menu_item():
     return SalesReportMenuItem(
-        _("Sales by course"),
+        _("Sales by product"),
         reverse("commerce_sales_report"),
         icon_name="table",
         order=700,

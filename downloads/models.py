@@ -2,7 +2,7 @@
 
 `DownloadIndexPage` → `DownloadPage` (/en/downloads/…, /es/descargas/…) are
 catalog pages like courses: bilingual through wagtail-localize, prices in Shop →
-Course prices (a `commerce.Product` of kind "download"), the same go-live price
+Prices (a `commerce.Product` of kind "download"), the same go-live price
 check. The file itself lives in the private store; a `DownloadGrant` (one per
 buyer and product, opened by fulfilment, closed by a refund) lets its holder
 fetch it through signed links (`downloads/links.py`), each fetch a
