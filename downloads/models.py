@@ -19,11 +19,16 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.page_mixins import (
+    AnonymousPreviewMixin,
+    DraftReadersMixin,
+    SharedLinkResponsesMixin,
+)
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
-from operations.private_storage import private_storage
+from operations.private_storage import PrivateFileInput, private_storage
 
 
-class DownloadIndexPage(Page):
+class DownloadIndexPage(DraftReadersMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, "intro"]
@@ -47,7 +52,9 @@ class DownloadIndexPage(Page):
         return context
 
 
-class DownloadPage(Page):
+class DownloadPage(
+    DraftReadersMixin, SharedLinkResponsesMixin, AnonymousPreviewMixin, Page
+):
     AUDIO, EBOOK, PDF, VIDEO = "audio", "ebook", "pdf", "video"
     KIND_CHOICES = [
         (AUDIO, _("Audio")),
@@ -87,7 +94,12 @@ class DownloadPage(Page):
         "summary",
         "description",
         MultiFieldPanel(
-            [FieldPanel("kind"), "file", "sample", "download_limit"],
+            [
+                FieldPanel("kind"),
+                FieldPanel("file", widget=PrivateFileInput),
+                "sample",
+                "download_limit",
+            ],
             heading=_("File"),
         ),
     ]

@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
@@ -25,6 +27,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models.querysets import without_unpublished_ancestors
+from cms.page_mixins import (
+    AnonymousPreviewMixin,
+    DraftReadersMixin,
+    SharedLinkResponsesMixin,
+)
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
 from commerce.catalog import product_for_page
 from events.models.bookings import Booking, WaitingListEntry
@@ -52,11 +59,35 @@ class EventQuerySet(PageQuerySet):
         """Not over yet, soonest first: the catalog leaves past events out."""
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
 
+    def with_seats_left(self, now=None):
+        """Each event's `seats_available` (as `seats_left()` counts it: capacity
+        less confirmed, held and offered seats) in the same query."""
+        now = now or timezone.now()
+        same_event = {"product__translation_key": OuterRef("translation_key")}
+        booked = _seat_sum(Booking.objects.filter(**same_event).taking_seats(now))
+        offered = _seat_sum(WaitingListEntry.objects.filter(**same_event).holding(now))
+        return self.annotate(
+            seats_available=Greatest(
+                F("capacity") - Coalesce(booked, 0) - Coalesce(offered, 0), 0
+            )
+        )
+
+
+def _seat_sum(rows):
+    """The seats of `rows` (correlated to one event) as a scalar subquery."""
+    return Subquery(
+        rows.order_by()
+        .values("product__translation_key")
+        .annotate(total=Sum("seats"))
+        .values("total")[:1],
+        output_field=models.IntegerField(),
+    )
+
 
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(Page):
+class EventIndexPage(DraftReadersMixin, Page):
     """/en/events/, /es/eventos/: the upcoming events of its language."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -72,19 +103,19 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = list(
+        context["events"] = (
             EventPage.objects.visible(self.locale_id)
             .child_of(self)
             .upcoming()
+            .with_seats_left()
             .select_related("cover_image")
         )
-        for event in events:
-            event.seats_available = event.seats_left()
-        context["events"] = events
         return context
 
 
-class EventPage(Page):
+class EventPage(
+    DraftReadersMixin, SharedLinkResponsesMixin, AnonymousPreviewMixin, Page
+):
     """A retreat or workshop with a venue (or a join link), seats and a policy."""
 
     IN_PERSON, ONLINE = "in_person", "online"
