@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -33,6 +34,7 @@ from cms.page_mixins import (
     SharedLinkResponsesMixin,
 )
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
+from cms.queries import localize_objects
 from commerce.catalog import product_for_page
 from events.models.bookings import Booking, WaitingListEntry
 
@@ -170,7 +172,6 @@ class EventPage(
         ),
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
-    instructors = models.CharField(_("instructors"), max_length=300, blank=True)
 
     base_form_class = GoLiveCheckedPageForm  # no event live without its prices
     content_panels = [
@@ -184,8 +185,10 @@ class EventPage(
         ),
         MultiFieldPanel(["mode", "venue", "address", "join_url"], heading=_("Where")),
         MultiFieldPanel(
-            ["capacity", "refund_days_before", "instructors"],
-            heading=_("Seats and policy"),
+            ["capacity", "refund_days_before"], heading=_("Seats and policy")
+        ),
+        InlinePanel(
+            "event_instructors", heading=_("Instructors"), label=_("Instructor")
         ),
     ]
     search_fields = [
@@ -286,6 +289,12 @@ class EventPage(
             return gettext("Bookings for this event are closed.")
         return ""
 
+    def localized_instructors(self):
+        """Who teaches, in the editor's order, in the event's language (the
+        Instructor snippets courses use)."""
+        links = self.event_instructors.select_related("instructor")
+        return localize_objects([link.instructor for link in links], self.locale_id)
+
     def offer_to(self, user):
         """`user`'s open waiting-list offer for this event, if any."""
         product = product_for_page(self)
@@ -315,7 +324,26 @@ class EventPage(
         context["my_offer"] = self.offer_to(request.user)
         context["my_bookings"] = self.bookings_of(request.user)
         context["max_attendees"] = MAX_ATTENDEES
+        context["instructors"] = self.localized_instructors()
         return context
+
+
+class EventInstructor(Orderable):
+    """Who teaches an event, in the order the editor chose: the same
+    `cms.Instructor` snippets as courses. Like `CourseInstructor`, the Spanish
+    event points at the source instructors and shows their Spanish versions."""
+
+    page = ParentalKey(
+        EventPage, on_delete=models.CASCADE, related_name="event_instructors"
+    )
+    instructor = models.ForeignKey(
+        "cms.Instructor",
+        verbose_name=_("instructor"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("instructor")]
 
 
 def event_page(product, language=None):
