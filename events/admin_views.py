@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, Sum
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -68,9 +68,26 @@ def seat_counts(page):
 
 def index(request):
     _require(request, VIEW)
-    pages = EventPage.objects.filter(locale=Locale.get_default()).order_by("-starts_at")
+    pages = list(
+        EventPage.objects.filter(locale=Locale.get_default()).order_by("-starts_at")
+    )
+    _in_admin_language(pages)
     rows = [(page, *seat_counts(page)) for page in pages]
     return render(request, "events/admin/index.html", {"rows": rows})
+
+
+def _in_admin_language(pages):
+    """Staff read each event's title in their admin language when it is
+    translated (`page.admin_title`), else in the source's."""
+    titles = dict(
+        EventPage.objects.filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale__language_code=translation.get_language(),
+        ).values_list("translation_key", "title")
+    )
+    for page in pages:
+        page.admin_title = titles.get(page.translation_key, page.title)
+    return pages
 
 
 def _attendees(page):
@@ -91,6 +108,7 @@ def attendees(request, event_id):
     if request.GET.get("export") == "csv":
         return _csv(page, people)
     confirmed, held, left = seat_counts(page)
+    _in_admin_language([page])
     return render(
         request,
         "events/admin/attendees.html",
@@ -166,10 +184,10 @@ def cancel_event(request, event_id):
     """Cancel the event in every language and refund every booking in full."""
     page = _source_event(event_id)
     now = timezone.now()
-    for translation in page.get_translations(inclusive=True).specific():
-        translation.cancelled_at = now
+    for version in page.get_translations(inclusive=True).specific():
+        version.cancelled_at = now
         # Shop staff may cancel without page rights: the event's own rule.
-        translation.save_revision(user=request.user).publish(
+        version.save_revision(user=request.user).publish(
             user=request.user, skip_permission_checks=True
         )
     refunded = 0
