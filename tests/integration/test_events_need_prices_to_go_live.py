@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from commerce.models import Product
 from downloads.models import DownloadPage
@@ -52,6 +52,7 @@ def event_form(title="Spring Workshop", **overrides):
         "join_url": "",
         "capacity": "12",
         "refund_days_before": "7",
+        "event_instructors": inline_formset([]),
         **overrides,
     }
     return nested_form_data(data)

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.support.downloads import build_download
 from tests.support.events import build_event
@@ -70,6 +70,7 @@ def test_the_preview_shows_an_event_draft_as_an_anonymous_visitor(
         "venue": event.venue,
         "capacity": str(event.capacity),
         "refund_days_before": "7",
+        "event_instructors": inline_formset([]),
     }
     assert client.post(preview, nested_form_data(form)).json()["is_valid"]
     for mode, signed_in in (("", True), ("anonymous", False)):
