@@ -38,7 +38,7 @@ class OrderFilterSet(WagtailFilterSet):
         choices=[("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("MXN", "MXN")]
     )
     course = django_filters.ModelChoiceFilter(
-        label=_("Course"),
+        label=_("Product"),
         queryset=Product.objects.all(),
         field_name="lines__product",
         distinct=True,
@@ -112,7 +112,7 @@ class SalesReportView(ReportView):
 
     permission_policy = ORDER_POLICY
     permission_required = "view"
-    page_title = _("Sales by course and month")
+    page_title = _("Sales by product and month")
     header_icon = "table"
     index_url_name = "commerce_sales_report"
     index_results_url_name = "commerce_sales_report_results"
@@ -120,14 +120,14 @@ class SalesReportView(ReportView):
     list_export = ["month", "course", "currency", "orders", "revenue"]
     export_headings = {
         "month": _("Month"),
-        "course": _("Course"),
+        "course": _("Product"),
         "currency": _("Currency"),
         "orders": _("Orders"),
         "revenue": _("Revenue (minor units)"),
     }
     columns = [
         Column("month", label=_("Month"), accessor="month_label"),
-        Column("course", label=_("Course")),
+        Column("course", label=_("Product")),
         Column("currency", label=_("Currency")),
         Column("orders", label=_("Orders")),
         Column("revenue_display", label=_("Revenue")),

@@ -13,5 +13,14 @@ class CommerceConfig(AppConfig):
         personal_data.register()
         entitlements.register(
             "course",
-            entitlements.Entitlement(grant=enroll, revoke=revoke, owns=owns),
+            entitlements.Entitlement(
+                grant=enroll,
+                revoke=revoke,
+                owns=owns,
+                receipt=entitlements.Receipt(
+                    opened=_("Your courses are open."),
+                    link_label=_("Your courses"),
+                    url_name="commerce:my_courses",
+                ),
+            ),
         )

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from accounts.mail import queue_email
-from commerce import conf
+from commerce import conf, entitlements
 from commerce.catalog import product_title
 from commerce.models import OrderEmail
 
@@ -57,6 +57,7 @@ def queue(order, kind):
             "refunded_minor": order.refunded_minor,
             "site_url": settings.SITE_URL,
             "sections": [] if staff else _sections(order, kind),
+            "receipts": entitlements.receipts(order),
         },
         language=STAFF_LANGUAGE if staff else order.language,
     )

@@ -15,6 +15,17 @@ from django.db import transaction
 
 
 @dataclass(frozen=True)
+class Receipt:
+    """What the order email says about one kind of product, rendered in the
+    buyer's language: a sentence (`opened`, lazy) and where to find it
+    (`link_label`, lazy, and the URL name `url_name`)."""
+
+    opened: str
+    link_label: str
+    url_name: str
+
+
+@dataclass(frozen=True)
 class Entitlement:
     """How one kind of product is granted and taken back.
 
@@ -37,6 +48,9 @@ class Entitlement:
     # new purchase would buy (a course, a download with downloads left), so the
     # cart and checkout refuse it. None: it can be bought again (event seats).
     owns: Callable | None = None
+    # What the order confirmation email says about this kind (courses are open,
+    # seats are booked, downloads are ready); None says nothing.
+    receipt: Receipt | None = None
 
 
 _registry = {}
@@ -127,6 +141,18 @@ def owns(user, product):
     if entitlement is None or entitlement.owns is None:
         return False
     return entitlement.owns(user, product)
+
+
+def receipts(order):
+    """What the order's kinds of product say in its confirmation email, once
+    each, in the order of its lines."""
+    found = []
+    for line in order.lines.select_related("product").order_by("pk"):
+        entitlement = _registry.get(line.product.kind)
+        receipt = entitlement.receipt if entitlement else None
+        if receipt is not None and receipt not in found:
+            found.append(receipt)
+    return found
 
 
 def quantity(user, product):

@@ -51,11 +51,12 @@ def display_price(page, language=None, request=None):
 
 
 def currencies_without_price(page):
-    """The currencies of the course's languages that have no price yet.
+    """The currencies of the page's languages that have no price yet.
 
-    The one rule for "may this course go live": every language it exists in
-    needs a price in that language's currency; a price of 0 is the explicit
-    choice to give it away. [] means the course can be sold (or is free).
+    The one rule for "may this course (event, digital product) go live": every
+    language it exists in needs a price in that language's currency; a price of
+    0 is the explicit choice to give it away. [] means it can be sold (or is
+    free).
     """
     languages = {page.locale.language_code} | set(
         Page.objects.filter(translation_key=page.translation_key).values_list(
@@ -72,7 +73,8 @@ def currencies_without_price(page):
 
 
 def missing_price_messages(page):
-    """What an editor reads when publishing a course without its prices."""
+    """What an editor reads when publishing a course, event or digital product
+    without its prices."""
     from django.utils.translation import gettext
 
     missing = currencies_without_price(page)
@@ -80,10 +82,10 @@ def missing_price_messages(page):
         return []
     return [
         gettext(
-            "This course has no price in %(currencies)s. Set one under Shop → "
-            "Course prices (0 makes it free) before publishing it."
+            "“%(title)s” has no price in %(currencies)s. Set one under Shop → "
+            "Prices (0 makes it free) before publishing it."
         )
-        % {"currencies": ", ".join(missing)}
+        % {"title": page.title, "currencies": ", ".join(missing)}
     ]
 
 

@@ -135,7 +135,7 @@ class CouponViewSet(ModelViewSet):
 class ProductViewSet(ModelViewSet):
     model = Product
     icon = "pick"
-    menu_label = _("Course prices")
+    menu_label = _("Prices")
     url_prefix = "commerce/prices"
     name = "commerce_product"
     list_display = ["title", Column("price_list", label=_("Prices"))]
@@ -152,8 +152,10 @@ class ShopViewSetGroup(ModelViewSetGroup):
 
 @hooks.register("check_page_before_going_live")
 def course_needs_its_prices(page):
-    """The catalog's go-live check (cms/publishing/go_live_checks.py): no course
-    goes live without a price, or an explicit 0, in each language's currency."""
+    """The catalog's go-live check (cms/publishing/go_live_checks.py): no course,
+    event or digital product (the page types whose form is
+    `GoLiveCheckedPageForm`) goes live without a price, or an explicit 0, in
+    each language's currency."""
     return pricing.missing_price_messages(page)
 
 
@@ -191,7 +193,7 @@ class SalesReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_sales_report_menu_item():
     return SalesReportMenuItem(
-        _("Sales by course"),
+        _("Sales by product"),
         reverse("commerce_sales_report"),
         icon_name="table",
         order=700,

@@ -18,7 +18,14 @@ class DownloadsConfig(AppConfig):
         entitlements.register(
             "download",
             entitlements.Entitlement(
-                grant=grants.grant, revoke=grants.revoke, owns=grants.owns
+                grant=grants.grant,
+                revoke=grants.revoke,
+                owns=grants.owns,
+                receipt=entitlements.Receipt(
+                    opened=_("Your downloads are ready."),
+                    link_label=_("Your downloads"),
+                    url_name="downloads:my_downloads",
+                ),
             ),
         )
         listing.register(

@@ -2,7 +2,7 @@
 
 `DownloadIndexPage` → `DownloadPage` (/en/downloads/…, /es/descargas/…) are
 catalog pages like courses: bilingual through wagtail-localize, prices in Shop →
-Course prices (a `commerce.Product` of kind "download"), the same go-live price
+Prices (a `commerce.Product` of kind "download"), the same go-live price
 check. The file itself lives in the private store; a `DownloadGrant` (one per
 buyer and product, opened by fulfilment, closed by a refund) lets its holder
 fetch it through signed links (`downloads/links.py`), each fetch a
@@ -21,8 +21,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models.querysets import without_unpublished_ancestors
+from cms.page_mixins import (
+    AnonymousPreviewMixin,
+    DraftReadersMixin,
+    SharedLinkResponsesMixin,
+)
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
-from operations.private_storage import private_storage
+from operations.private_storage import PrivateFileInput, private_storage
 
 
 class DownloadQuerySet(PageQuerySet):
@@ -45,7 +50,7 @@ class DownloadQuerySet(PageQuerySet):
 DownloadManager = PageManager.from_queryset(DownloadQuerySet)
 
 
-class DownloadIndexPage(Page):
+class DownloadIndexPage(DraftReadersMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, "intro"]
@@ -67,7 +72,9 @@ class DownloadIndexPage(Page):
         return context
 
 
-class DownloadPage(Page):
+class DownloadPage(
+    DraftReadersMixin, SharedLinkResponsesMixin, AnonymousPreviewMixin, Page
+):
     AUDIO, EBOOK, PDF, VIDEO = "audio", "ebook", "pdf", "video"
     KIND_CHOICES = [
         (AUDIO, _("Audio")),
@@ -107,7 +114,12 @@ class DownloadPage(Page):
         "summary",
         "description",
         MultiFieldPanel(
-            [FieldPanel("kind"), "file", "sample", "download_limit"],
+            [
+                FieldPanel("kind"),
+                FieldPanel("file", widget=PrivateFileInput),
+                "sample",
+                "download_limit",
+            ],
             heading=_("File"),
         ),
     ]

@@ -1,6 +1,6 @@
 """A price list for a digital product sells a download, not a course.
 
-Editors create prices in Shop → Course prices by choosing the page; the product's
+Editors create prices in Shop → Prices by choosing the page; the product's
 kind (which entitlement fulfilment asks, commerce/entitlements.py) follows the
 page chosen, set here so commerce needs to know nothing of downloads.
 """

@@ -13,14 +13,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, Sum
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from commerce.catalog import product_for_page
 from events import booking as bookings
 from events import emails
-from events.models import Attendee, Booking, EventPage, event_page
+from events.models import Attendee, Booking, EventPage, WaitingListEntry, event_page
 
 VIEW, CHANGE = "events.view_booking", "events.change_booking"
 
@@ -51,7 +51,8 @@ def _source_event(event_id):
 
 
 def seat_counts(page):
-    """(confirmed, held now, left) for one event."""
+    """(confirmed, held now, left) for one event; seats kept for an open
+    waiting-list offer count as held."""
     product = product_for_page(page)
     if product is None:
         return 0, 0, page.capacity
@@ -61,14 +62,32 @@ def seat_counts(page):
         held=Sum("seats", filter=Q(status=Booking.HELD, hold_expires_at__gt=now)),
     )
     confirmed, held = counts["confirmed"] or 0, counts["held"] or 0
+    held += WaitingListEntry.objects.seats_offered(product.pk, now=now)
     return confirmed, held, max(page.capacity - confirmed - held, 0)
 
 
 def index(request):
     _require(request, VIEW)
-    pages = EventPage.objects.filter(locale=Locale.get_default()).order_by("-starts_at")
+    pages = list(
+        EventPage.objects.filter(locale=Locale.get_default()).order_by("-starts_at")
+    )
+    _in_admin_language(pages)
     rows = [(page, *seat_counts(page)) for page in pages]
     return render(request, "events/admin/index.html", {"rows": rows})
+
+
+def _in_admin_language(pages):
+    """Staff read each event's title in their admin language when it is
+    translated (`page.admin_title`), else in the source's."""
+    titles = dict(
+        EventPage.objects.filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale__language_code=translation.get_language(),
+        ).values_list("translation_key", "title")
+    )
+    for page in pages:
+        page.admin_title = titles.get(page.translation_key, page.title)
+    return pages
 
 
 def _attendees(page):
@@ -89,6 +108,7 @@ def attendees(request, event_id):
     if request.GET.get("export") == "csv":
         return _csv(page, people)
     confirmed, held, left = seat_counts(page)
+    _in_admin_language([page])
     return render(
         request,
         "events/admin/attendees.html",
@@ -164,10 +184,10 @@ def cancel_event(request, event_id):
     """Cancel the event in every language and refund every booking in full."""
     page = _source_event(event_id)
     now = timezone.now()
-    for translation in page.get_translations(inclusive=True).specific():
-        translation.cancelled_at = now
+    for version in page.get_translations(inclusive=True).specific():
+        version.cancelled_at = now
         # Shop staff may cancel without page rights: the event's own rule.
-        translation.save_revision(user=request.user).publish(
+        version.save_revision(user=request.user).publish(
             user=request.user, skip_permission_checks=True
         )
     refunded = 0

@@ -22,6 +22,14 @@ class EventsConfig(AppConfig):
                 reserve=seats.hold,
                 release=seats.release,
                 quantity=seats.quantity,
+                receipt=entitlements.Receipt(
+                    opened=_(
+                        "Your seats are booked; the confirmation with the "
+                        "calendar file comes in its own email."
+                    ),
+                    link_label=_("Your bookings"),
+                    url_name="events:my_bookings",
+                ),
             ),
         )
         listing.register(

@@ -88,7 +88,7 @@ def put_in_cart(request, page, count, names):
     reason = page.closed_reason()
     if reason:
         raise BookingError(reason)
-    left = seats.seats_left(product, event_page(product))
+    left = seats.seats_left(product, event_page(product), offered_to=request.user)
     if count > left:
         raise BookingError(seats.sold_out_message(page.title, left))
     try:

@@ -19,16 +19,18 @@ from django.utils.translation import ngettext
 from commerce import refunds
 from commerce.catalog import product_title
 from commerce.entitlements import HoldLapsed, Unavailable
-from commerce.models import Order, Product
+from commerce.models import Order
 from events import emails, waiting
-from events.models.bookings import Attendee, Booking
+from events.models.bookings import Attendee, Booking, lock_seats
 from events.models.pages import event_page
 
 log = logging.getLogger(__name__)
 
 
-def seats_left(product, page=None, *, excluding=None):
-    return (page or event_page(product)).seats_left(excluding=excluding)
+def seats_left(product, page=None, *, excluding=None, offered_to=None):
+    return (page or event_page(product)).seats_left(
+        excluding=excluding, offered_to=offered_to
+    )
 
 
 def sold_out_message(title, left):
@@ -41,9 +43,7 @@ def sold_out_message(title, left):
     ) % {"count": left, "title": title}
 
 
-def lock(product):
-    """Serialise every seat decision for one event on its product row."""
-    return Product.objects.select_for_update().get(pk=product.pk)
+lock = lock_seats
 
 
 def hold(order, product, expires_at):
@@ -74,7 +74,7 @@ def hold(order, product, expires_at):
     if reason:
         raise Unavailable(reason)
     lock(product)
-    left = seats_left(product, page)
+    left = seats_left(product, page, offered_to=order.user)
     if draft.seats > left:
         raise Unavailable(sold_out_message(title, left))
     booking = Booking.objects.create(
@@ -90,6 +90,7 @@ def hold(order, product, expires_at):
         Attendee(booking=booking, name=attendee.name)
         for attendee in draft.attendees.all()
     )
+    waiting.claim(order.user, product)
     return expires_at
 
 

@@ -72,13 +72,20 @@ def wait(request, page_id):
 
 @require_GET
 def claim(request, token):
-    """The link in a waiting-list offer: back to the event to book, while valid."""
+    """The link in a waiting-list offer: back to the event, where the seats kept
+    for the learner can be booked until the offer expires."""
     entry = waiting.entry_for_token(token[:500])
     if entry is None:
         messages.error(request, _("This offer has expired or is not valid."))
         return redirect("/")
     page = event_page(entry.product, translation.get_language())
-    messages.success(request, _("Seats are free for you: book them now."))
+    if not request.user.is_authenticated:
+        messages.info(request, _("Sign in to book the seats kept for you."))
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    if request.user.pk != entry.user_id:
+        messages.error(request, _("This offer was sent to another account."))
+    elif entry.claimed_at is None:
+        messages.success(request, _("Seats are free for you: book them now."))
     return redirect(page.url)
 
 

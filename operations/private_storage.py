@@ -13,7 +13,9 @@ tests point the private store at another server (`override_settings`).
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.forms import ClearableFileInput, FileInput
 from django.utils.functional import LazyObject, empty
+from django.utils.html import format_html
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
@@ -63,3 +65,36 @@ def private_storage():
 def _forget_private_storage(*, setting, **kwargs):
     if setting == "STORAGES":
         _private._wrapped = empty
+
+
+class PrivateFileInput(ClearableFileInput):
+    """The admin's file input for a private file: it names the current file
+    instead of linking it (a private file has no URL, so Django's own widget
+    fails on every edit form that holds one)."""
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", None))
+
+    def render(self, name, value, attrs=None, renderer=None):
+        upload = FileInput().render(name, None, self.build_attrs(attrs or {}))
+        if not self.is_initial(value):
+            return upload
+        clear = ""
+        if not self.is_required:
+            checkbox = self.clear_checkbox_name(name)
+            clear = format_html(
+                ' <input type="checkbox" name="{}" id="{}_id">'
+                ' <label for="{}_id">{}</label>',
+                checkbox,
+                checkbox,
+                checkbox,
+                self.clear_checkbox_label,
+            )
+        return format_html(
+            "<p>{}: {}{}</p><p>{}: {}</p>",
+            self.initial_text,
+            value.name,
+            clear,
+            self.input_text,
+            upload,
+        )

@@ -9,7 +9,6 @@ docs/decisions/0010-course-content-model.md.
 
 import mimetypes
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.cache import patch_cache_control
@@ -22,53 +21,21 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.access import PREVIEW_ANONYMOUS, share_token, viewer_context
+from cms.access import share_token, viewer_context
 from cms.blocks import ContentBlock, ListItemsBlock
 from cms.catalog import CatalogFilters, catalog_context
 from cms.levels import Level
 from cms.models.querysets import CourseManager
 from cms.models.snippets import Category
+from cms.page_mixins import (
+    DraftReadersMixin,
+    LearnerPreviewMixin,
+    SharedLinkResponsesMixin,
+)
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
-from cms.publishing.read_only import DraftReadersMixin
 from cms.queries import localize_objects
 from cms.video import embed_url
-from operations.private_storage import private_storage
-
-
-class SharedLinkResponsesMixin:
-    """A course or lesson opened with a lesson's share token shows what the token
-    opened: that response is for its holder only, never cached or shared."""
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if share_token(request):
-            patch_cache_control(response, private=True, no_store=True)
-        return response
-
-
-class LearnerPreviewMixin:
-    """Preview modes "anonymous visitor" and "enrolled learner" for the admin.
-
-    Marketing sees both faces of a course or lesson before it is published.
-    Wagtail sets `request.is_preview` / `request.preview_mode`, which
-    `cms.access.viewer_context` turns into what the template shows.
-    """
-
-    preview_modes = [
-        ("", _("Default")),
-        ("anonymous", _("As an anonymous visitor")),
-        ("enrolled", _("As an enrolled learner")),
-    ]
-
-    def serve_preview(self, request, mode_name):
-        """ "As an anonymous visitor" renders for nobody signed in.
-
-        The request is Wagtail's preview copy (or a share link's): the header
-        then offers "Sign in" instead of the editor's own "My account / Sign out".
-        """
-        if mode_name == PREVIEW_ANONYMOUS:
-            request.user = AnonymousUser()
-        return super().serve_preview(request, mode_name)
+from operations.private_storage import PrivateFileInput, private_storage
 
 
 class CourseIndexPage(DraftReadersMixin, Page):
@@ -287,7 +254,7 @@ class LessonPage(
     content_panels = [
         *Page.content_panels,
         "video_url",
-        "media_file",
+        FieldPanel("media_file", widget=PrivateFileInput),
         "body",
         MultiFieldPanel(["duration_minutes", "is_free_preview"], heading=_("Facts")),
     ]

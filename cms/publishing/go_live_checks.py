@@ -8,6 +8,8 @@ submits for review or approves, and show the messages as validation errors, so
 nothing typed is lost.
 """
 
+import copy
+
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -40,6 +42,8 @@ class GoLiveCheckedPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         if self.is_bound and is_going_live(self.data):
-            for message in problems_before_going_live(self.instance):
+            page = copy.copy(self.instance)  # a new page has no title until saved
+            page.title = cleaned_data.get("title") or page.title
+            for message in problems_before_going_live(page):
                 self.add_error(None, message)
         return cleaned_data

@@ -1,4 +1,5 @@
-"""A product is one course across its languages, keyed by the page translation_key.
+"""A product is one course, event or digital product across its languages,
+keyed by the page translation_key.
 
 Prices belong to commerce, never to the page model: editors enter one price per
 currency here, and the English and Spanish pages of the course share them.
@@ -16,15 +17,18 @@ from commerce.money import format_money
 
 
 class Product(ClusterableModel):
-    translation_key = models.UUIDField(_("course"), unique=True, editable=False)
+    translation_key = models.UUIDField(_("product"), unique=True, editable=False)
     course_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("course page"),
+        verbose_name=_("page"),
         null=True,
         blank=False,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The course sold; all its translations share these prices."),
+        help_text=_(
+            "The course, event or digital product sold; all its translations "
+            "share these prices."
+        ),
     )
     title = models.CharField(_("title"), max_length=255, editable=False)
     # What buying it grants, through the entitlement registered for this kind
@@ -35,8 +39,8 @@ class Product(ClusterableModel):
     panels = [PageChooserPanel("course_page"), InlinePanel("prices", label=_("Prices"))]
 
     class Meta:
-        verbose_name = _("course price list")
-        verbose_name_plural = _("course price lists")
+        verbose_name = _("price list")
+        verbose_name_plural = _("price lists")
         ordering = ["title"]
 
     def __str__(self):

@@ -39,9 +39,9 @@ class Coupon(ClusterableModel):
     )
     products = ParentalManyToManyField(
         "commerce.Product",
-        verbose_name=_("only for these courses"),
+        verbose_name=_("only for these products"),
         blank=True,
-        help_text=_("Leave empty for every course."),
+        help_text=_("Leave empty for everything sold."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)

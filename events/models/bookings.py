@@ -13,6 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def lock_seats(product):
+    """Serialise every seat decision for one event on its product row
+    (`SELECT … FOR UPDATE`; decision 0076): holds, late confirmations and
+    waiting-list offers all take it before counting."""
+    return type(product).objects.select_for_update().get(pk=product.pk)
+
+
 class BookingQuerySet(models.QuerySet):
     def taking_seats(self, now=None):
         """Confirmed bookings and holds that have not ended."""
@@ -116,8 +123,37 @@ class Attendee(models.Model):
         return self.name
 
 
+class WaitingListQuerySet(models.QuerySet):
+    def holding(self, now=None):
+        """Offers sent and neither claimed nor expired: their seats are kept for
+        the person offered, so they count as taken for everyone else."""
+        return self.filter(
+            offer_expires_at__gt=now or timezone.now(), claimed_at__isnull=True
+        )
+
+    def seats_offered(self, product_id, *, except_user=None, now=None):
+        """Seats kept for open offers of one event (not those of `except_user`)."""
+        offers = self.filter(product_id=product_id).holding(now)
+        if except_user is not None:
+            offers = offers.exclude(user=except_user)
+        return offers.aggregate(seats=Sum("seats"))["seats"] or 0
+
+    def lapsed(self, now=None):
+        """Offers that expired unclaimed and were not yet passed on."""
+        return self.filter(
+            offer_expires_at__lte=now or timezone.now(),
+            claimed_at__isnull=True,
+            lapsed_at__isnull=True,
+        )
+
+
 class WaitingListEntry(models.Model):
-    """Someone who wants seats of a sold-out event; offered the next freed ones."""
+    """Someone who wants seats of a sold-out event; offered the next freed ones.
+
+    waiting (`offered_at` empty) → offered (seats kept until `offer_expires_at`)
+    → claimed (`claimed_at`: the seats are held for their checkout) or lapsed
+    (`lapsed_at`: the seats went to the next person, or back on sale).
+    """
 
     product = models.ForeignKey(
         "commerce.Product", on_delete=models.CASCADE, related_name="waiting_list"
@@ -130,6 +166,10 @@ class WaitingListEntry(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     offered_at = models.DateTimeField(null=True, blank=True)
     offer_expires_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    lapsed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = WaitingListQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

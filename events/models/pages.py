@@ -13,20 +13,30 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models.querysets import without_unpublished_ancestors
+from cms.page_mixins import (
+    AnonymousPreviewMixin,
+    DraftReadersMixin,
+    SharedLinkResponsesMixin,
+)
+from cms.publishing.go_live_checks import GoLiveCheckedPageForm
+from cms.queries import localize_objects
 from commerce.catalog import product_for_page
-from events.models.bookings import Booking
+from events.models.bookings import Booking, WaitingListEntry
 
 MAX_ATTENDEES = 10  # seats one booking may take
 
@@ -61,11 +71,35 @@ class EventQuerySet(PageQuerySet):
         """Ready for event cards: locale and cover, no bodies."""
         return self.select_related("locale", "cover_image").defer("body")
 
+    def with_seats_left(self, now=None):
+        """Each event's `seats_available` (as `seats_left()` counts it: capacity
+        less confirmed, held and offered seats) in the same query."""
+        now = now or timezone.now()
+        same_event = {"product__translation_key": OuterRef("translation_key")}
+        booked = _seat_sum(Booking.objects.filter(**same_event).taking_seats(now))
+        offered = _seat_sum(WaitingListEntry.objects.filter(**same_event).holding(now))
+        return self.annotate(
+            seats_available=Greatest(
+                F("capacity") - Coalesce(booked, 0) - Coalesce(offered, 0), 0
+            )
+        )
+
+
+def _seat_sum(rows):
+    """The seats of `rows` (correlated to one event) as a scalar subquery."""
+    return Subquery(
+        rows.order_by()
+        .values("product__translation_key")
+        .annotate(total=Sum("seats"))
+        .values("total")[:1],
+        output_field=models.IntegerField(),
+    )
+
 
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(Page):
+class EventIndexPage(DraftReadersMixin, Page):
     """/en/events/, /es/eventos/: the upcoming events of its language."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -81,19 +115,19 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = list(
+        context["events"] = (
             EventPage.objects.visible(self.locale_id)
             .child_of(self)
             .upcoming()
+            .with_seats_left()
             .select_related("cover_image")
         )
-        for event in events:
-            event.seats_available = event.seats_left()
-        context["events"] = events
         return context
 
 
-class EventPage(Page):
+class EventPage(
+    DraftReadersMixin, SharedLinkResponsesMixin, AnonymousPreviewMixin, Page
+):
     """A retreat or workshop with a venue (or a join link), seats and a policy."""
 
     IN_PERSON, ONLINE = "in_person", "online"
@@ -148,8 +182,8 @@ class EventPage(Page):
         ),
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
-    instructors = models.CharField(_("instructors"), max_length=300, blank=True)
 
+    base_form_class = GoLiveCheckedPageForm  # no event live without its prices
     content_panels = [
         *Page.content_panels,
         "summary",
@@ -161,8 +195,10 @@ class EventPage(Page):
         ),
         MultiFieldPanel(["mode", "venue", "address", "join_url"], heading=_("Where")),
         MultiFieldPanel(
-            ["capacity", "refund_days_before", "instructors"],
-            heading=_("Seats and policy"),
+            ["capacity", "refund_days_before"], heading=_("Seats and policy")
+        ),
+        InlinePanel(
+            "event_instructors", heading=_("Instructors"), label=_("Instructor")
         ),
     ]
     search_fields = [
@@ -247,13 +283,19 @@ class EventPage(Page):
         patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    def seats_left(self, *, excluding=None):
-        """Capacity less the seats confirmed or held now (never below 0)."""
+    def seats_left(self, *, excluding=None, offered_to=None):
+        """Capacity less the seats confirmed, held now or kept for an open
+        waiting-list offer (never below 0). Seats offered to `offered_to` are
+        theirs to book, so they count as left for them."""
         product = product_for_page(self)
         if product is None:
             return self.capacity
         taken = Booking.objects.seats_taken(product.pk, excluding=excluding)
-        return max(self.capacity - taken, 0)
+        offered = WaitingListEntry.objects.seats_offered(
+            product.pk,
+            except_user=offered_to if getattr(offered_to, "pk", None) else None,
+        )
+        return max(self.capacity - taken - offered, 0)
 
     def closed_reason(self, now=None):
         """Why nobody may book the event now, or "" if they may."""
@@ -265,6 +307,23 @@ class EventPage(Page):
         if self.bookings_close <= now:
             return gettext("Bookings for this event are closed.")
         return ""
+
+    def localized_instructors(self):
+        """Who teaches, in the editor's order, in the event's language (the
+        Instructor snippets courses use)."""
+        links = self.event_instructors.select_related("instructor")
+        return localize_objects([link.instructor for link in links], self.locale_id)
+
+    def offer_to(self, user):
+        """`user`'s open waiting-list offer for this event, if any."""
+        product = product_for_page(self)
+        if not user.is_authenticated or product is None:
+            return None
+        return (
+            WaitingListEntry.objects.holding()
+            .filter(user=user, product=product)
+            .first()
+        )
 
     def bookings_of(self, user):
         """`user`'s confirmed bookings of this event."""
@@ -279,11 +338,31 @@ class EventPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["seats_left"] = self.seats_left()
+        context["seats_left"] = self.seats_left(offered_to=request.user)
         context["closed_reason"] = self.closed_reason()
+        context["my_offer"] = self.offer_to(request.user)
         context["my_bookings"] = self.bookings_of(request.user)
         context["max_attendees"] = MAX_ATTENDEES
+        context["instructors"] = self.localized_instructors()
         return context
+
+
+class EventInstructor(Orderable):
+    """Who teaches an event, in the order the editor chose: the same
+    `cms.Instructor` snippets as courses. Like `CourseInstructor`, the Spanish
+    event points at the source instructors and shows their Spanish versions."""
+
+    page = ParentalKey(
+        EventPage, on_delete=models.CASCADE, related_name="event_instructors"
+    )
+    instructor = models.ForeignKey(
+        "cms.Instructor",
+        verbose_name=_("instructor"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("instructor")]
 
 
 def event_page(product, language=None):

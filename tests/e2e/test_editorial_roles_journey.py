@@ -106,7 +106,7 @@ def test_moderator_is_told_an_unpriced_course_cannot_be_published(
     choose_from_save_menu(page, "Publish")
 
     expect(page.locator(".messages")).to_contain_text(
-        "This course has no price in USD. Set one under Shop → Course prices"
+        "“Breathing Basics” has no price in USD. Set one under Shop → Prices"
     )
     assert not fresh(course).live
 

@@ -132,3 +132,66 @@ def test_storefront_pages_refuse_to_be_framed_by_other_sites(
     )
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
     assert response.headers["x-frame-options"] == "DENY"
+
+
+@pytest.fixture
+def marketing_event(live_server, site_tree):
+    """A live event with a newer draft (its summary rewritten), and Marketing."""
+    from django.core.cache import cache
+    from wagtail.models import Page as WagtailPage
+
+    from tests.support.events import build_event
+
+    cache.clear()
+    event = build_event(site_tree, "Silent Retreat")
+    for page in (event.en, event.es):
+        draft = WagtailPage.objects.get(pk=page.pk).specific
+        draft.summary = f"New draft words ({page.locale.language_code})."
+        draft.save_revision()
+    editorial_groups()
+    marketer = make_learner(email="mara@example.com")
+    marketer.groups.add(Group.objects.get(name="Marketing"))
+    return event
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_marketing_previews_an_event_draft_as_a_visitor_and_shares_it(
+    live_server, marketing_event, browser, no_server_errors, language
+):
+    event_page = getattr(marketing_event, language)
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = no_server_errors.watch(context.new_page())
+        sign_in_to_admin(page, live_server.url)
+        page.goto(f"{live_server.url}/admin/pages/{event_page.pk}/edit/")
+        expect(page.get_by_text("Read-only.")).to_be_visible()
+        page.locator('[data-side-panel-toggle="preview"]').first.click()
+        frame = page.frame_locator(PREVIEW_FRAME)
+        for mode, signed_in in (("", True), ("anonymous", False)):
+            page.select_option("#id_preview_mode", mode)
+            expect(frame.get_by_role("heading", level=1)).to_have_text(event_page.title)
+            expect(frame.get_by_text(f"New draft words ({language}).")).to_be_visible()
+            expect(frame.get_by_text(SIGN_OUT[language])).to_have_count(
+                1 if signed_in else 0
+            )
+        page.screenshot(path=f"var/e2e-marketing-event-preview-{language}.png")
+
+        page.goto(f"{live_server.url}/admin/share-links/pages/{event_page.pk}/")
+        page.get_by_role("button", name="Create a share link").click()
+        share_url = page.locator("[data-share-url]").input_value()
+        assert f"/{language}/share/" in share_url
+        guest = browser.new_context()
+        try:
+            reader = no_server_errors.watch(guest.new_page())
+            response = reader.goto(share_url)
+            assert response.headers["cache-control"] == "private, no-store"
+            expect(reader.get_by_role("heading", level=1)).to_have_text(
+                event_page.title
+            )
+            expect(reader.get_by_text(f"New draft words ({language}).")).to_be_visible()
+            expect(reader.get_by_text(BANNER[language])).to_be_visible()
+            reader.screenshot(path=f"var/e2e-marketing-event-share-{language}.png")
+        finally:
+            guest.close()
+    finally:
+        context.close()

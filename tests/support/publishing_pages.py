@@ -39,7 +39,7 @@ def draft_course(home, title="Breathing Basics", slug="breathing-basics", priced
 
 
 def set_prices(course, **amounts):
-    """Shop → Course prices for `course`: set_prices(course, USD=4900, EUR=0)."""
+    """Shop → Prices for `course`: set_prices(course, USD=4900, EUR=0)."""
     from commerce.models import Price, Product
 
     product, _ = Product.objects.get_or_create(
