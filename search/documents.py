@@ -43,7 +43,7 @@ def _common(page):
 def event_fields(event):
     """An event's words (body, place, instructors) and its dates."""
     body = [strip_tags(event.body or ""), event.venue, event.address]
-    body.append(event.instructors)
+    body.extend(instructor.name for instructor in event.localized_instructors())
     return {
         **_common(event),
         "kind": "event",
