@@ -117,7 +117,7 @@ def deliver(pk):
         return _send(email)
 
 
-@task()
+@task(priority=10)  # a learner waits for it: ahead of indexing and periodic jobs
 def send_email(pk):
     """The worker's attempt at one email; on failure, enqueue the next attempt.
 

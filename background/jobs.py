@@ -14,7 +14,7 @@ from background.schedule import forget_runs_before
 logger = logging.getLogger(__name__)
 
 
-@task(takes_context=True)
+@task(priority=100, takes_context=True)  # ahead of any backlog: it measures the worker
 def heartbeat(context):
     """Record that this worker is alive (/api/health); enqueued each minute."""
     worker_ids = context.task_result.worker_ids

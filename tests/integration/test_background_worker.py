@@ -1,6 +1,7 @@
 """The worker does the background work: search index, Wagtail's reference index,
 reminders and scheduled publishing, enqueued once per slot by the scheduler."""
 
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -132,3 +133,37 @@ def test_scheduler_and_worker_send_the_day_before_reminder_once(
         run_worker()
     reminders = [m for m in mail.outbox if "Mañana" in m.subject]
     assert len(reminders) == 1 and "Dawn Sit (ES)" in reminders[0].subject
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_schedulers_running_at_the_same_moment_enqueue_each_slot_once(settings):
+    from django.db import connection as main_connection
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.support.tasks import DATABASE_TASKS
+
+    settings.TASKS = DATABASE_TASKS
+    now = timezone.now()
+    barrier = threading.Barrier(2)
+    enqueued = []
+
+    def scheduler():
+        from django.db import connection
+
+        try:
+            barrier.wait()
+            enqueued.append(enqueue_due(now))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=scheduler) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    main_connection.close()
+    jobs = len(settings.SCHEDULED_JOBS)
+    assert len(enqueued) == 2
+    assert sum(len(names) for names in enqueued) == jobs  # each job by one of them
+    assert ScheduledRun.objects.count() == jobs
+    assert DBTaskResult.objects.count() == jobs
