@@ -202,6 +202,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.get
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
     )
+# SQLite (`make run`) is shared by the server, the task worker and the scheduler:
+# WAL lets pages be read while the worker writes, IMMEDIATE transactions take the
+# write lock up front (no "database is locked" half-way through), and a writer
+# waits up to 20 s for it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 BACKUP_DIR = Path(env.get("BACKUP_DIR", str(VAR_DIR / "backups")))
 
