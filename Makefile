@@ -28,15 +28,15 @@ run: install  ## migrate, load demo content, print the admin login, serve on 127
 	$(VENV_PY) manage.py seed_shop
 	$(VENV_PY) manage.py seed_downloads
 	$(VENV_PY) manage.py ensure_admin
-	@# publish_scheduled every 60 s while the server runs (scripts/dev-scheduler.sh)
-	@bash scripts/dev-scheduler.sh & scheduler=$$!; \
-	  trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	@echo "Background work: a task worker (manage.py db_worker) and the scheduler (manage.py run_scheduler) run beside the server; logs in var/worker.log and var/scheduler.log."
+	@bash scripts/dev-background.sh & background=$$!; \
+	  trap 'kill $$background 2>/dev/null' EXIT INT TERM; \
 	  $(VENV_PY) manage.py runserver 127.0.0.1:$(PORT)
 
-serve: install  ## production server (needs the production environment, see docs/operations.md)
+serve: install  ## production: web (gunicorn), task worker and scheduler, supervised (needs the production environment, see docs/operations.md)
 	DJANGO_SETTINGS_MODULE=mystic.settings.production $(VENV_PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=mystic.settings.production $(VENV_PY) manage.py collectstatic --noinput -v0
-	DJANGO_SETTINGS_MODULE=mystic.settings.production .venv/bin/gunicorn -c mystic/gunicorn.conf.py mystic.wsgi
+	DJANGO_SETTINGS_MODULE=mystic.settings.production bash scripts/serve.sh
 
 test: install  ## the whole suite against real PostgreSQL and Redis
 	@bash scripts/ensure-services.sh

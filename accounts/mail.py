@@ -3,10 +3,12 @@
 The one entry point for every app is `queue_email`. It renders the subject
 (prefixed "[Mystic Courses] "), the plain-text body and the HTML body now, so the
 message is fixed in the language and with the data of the moment, stores an
-`OutgoingEmail` row, and asks to send it once the surrounding transaction
-commits. If SMTP is slow or down, the request that queued the mail still
-succeeds: the row stays queued and
-`manage.py send_queued_email` (run by cron every minute) retries with backoff.
+`OutgoingEmail` row, and enqueues a `send_email` task in the same transaction
+(decision 0090): a rolled-back transaction leaves neither row nor task, so nothing
+is sent. The task worker sends it; if SMTP is slow or down the task enqueues
+itself again with exponential backoff (`run_after`) until `OUTBOX_MAX_ATTEMPTS`,
+then the row is marked failed (staff see it under Settings → Outgoing emails).
+The row stays the visible record: status, attempts, last error.
 
 Templates follow allauth's convention, `{prefix}_subject.txt`,
 `{prefix}_message.txt` and, optionally, `{prefix}_message.html`; without an HTML
@@ -19,6 +21,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.tasks import task
 from django.template.exceptions import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -68,8 +71,9 @@ def queue_email(
         ],
         language=language,
     )
-    # robust: whatever happens while sending, the request that queued it succeeds.
-    transaction.on_commit(lambda: deliver(email.pk), robust=True)
+    # Same transaction as the row: a rollback enqueues nothing. Sending never
+    # raises, so an inline backend (tests) cannot break the caller either.
+    send_email.enqueue(email.pk)
     return email
 
 
@@ -96,10 +100,11 @@ def render_email(template_prefix, context, language):
 
 
 def deliver(pk):
-    """Try to send one queued email now; on failure, schedule the next attempt.
+    """Try to send one queued email now; on failure, set its next attempt.
 
-    Safe to call from several processes: the row is locked and skipped if another
-    process holds it, and a sent row is never sent again.
+    Returns True (sent), False (not sent: locked elsewhere, sent already, or this
+    attempt failed). Safe to call from several processes: the row is locked and
+    skipped if another process holds it, and a sent row is never sent again.
     """
     with transaction.atomic():
         email = (
@@ -110,6 +115,27 @@ def deliver(pk):
         if email is None:
             return False
         return _send(email)
+
+
+@task(priority=10)  # a learner waits for it: ahead of indexing and periodic jobs
+def send_email(pk):
+    """The worker's attempt at one email; on failure, enqueue the next attempt.
+
+    `deliver` has counted the attempt and set `next_attempt_at` (exponential
+    backoff); the retry is enqueued to run then, in the same transaction as the
+    row's update, until the row is sent or marked failed.
+    """
+    with transaction.atomic():
+        if deliver(pk):
+            return "sent"
+        email = OutgoingEmail.objects.filter(pk=pk).first()
+        if email is None or email.status != OutgoingEmail.Status.QUEUED:
+            return email.status if email else "gone"
+        if send_email.get_backend().supports_defer:
+            send_email.using(run_after=email.next_attempt_at).enqueue(pk)
+        # An inline backend (tests) cannot wait: `send_overdue_emails` or
+        # `manage.py send_queued_email` picks the row up when it is due.
+        return f"retry at {email.next_attempt_at.isoformat()}"
 
 
 def send_due(limit=100):

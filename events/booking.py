@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from commerce import cart as carts
 from commerce.catalog import product_for_page
 from commerce.models import Order
-from events import emails, seats, waiting
+from events import emails, seats, tasks
 from events.models import Attendee, Booking, event_page
 from events.models.pages import MAX_ATTENDEES
 
@@ -164,13 +164,10 @@ def cancel(booking, *, refund=None, by_event=False):
         booking.save(update_fields=["status", "cancelled_at"])
         asked = bool(amount and paid)
         if asked:
-            order_id = booking.order_id
-            transaction.on_commit(
-                lambda: seats.refund_line(order_id, amount), robust=True
-            )
+            tasks.refund_booking_line.enqueue(booking.order_id, amount)
         if by_event:
             emails.queue_event_cancelled(booking)
         else:
             emails.queue_cancelled(booking, asked)
-            waiting.offer_freed(booking.product)
+            tasks.offer_freed_seats.enqueue(booking.product_id)
     return asked

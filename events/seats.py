@@ -11,16 +11,13 @@ concurrency.
 
 import logging
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from commerce import refunds
 from commerce.catalog import product_title
 from commerce.entitlements import HoldLapsed, Unavailable
-from commerce.models import Order
-from events import emails, waiting
+from events import emails, tasks, waiting
 from events.models.bookings import Attendee, Booking, lock_seats
 from events.models.pages import event_page
 
@@ -132,21 +129,10 @@ def _refuse(booking):
         .first()
     )
     if amount:
-        order_id = booking.order_id
-        transaction.on_commit(lambda: refund_line(order_id, amount), robust=True)
+        tasks.refund_booking_line.enqueue(booking.order_id, amount)
     emails.queue_refused(booking)
     log.warning("Booking %s paid after its hold ended; refused", booking.pk)
     return booking
-
-
-def refund_line(order_id, amount_minor):
-    """Give back what one booking cost (refused late payment, cancellation)."""
-    order = Order.objects.get(pk=order_id)
-    try:
-        return refunds.request_refund(order, amount_minor, None)
-    except refunds.RefundError:
-        log.exception("Refund of %s on order %s failed", amount_minor, order.number)
-        return None
 
 
 def _staff_seat(user, product, note):
@@ -168,7 +154,7 @@ def release(order):
     products = {booking.product for booking in held.select_related("product")}
     released = held.update(status=Booking.RELEASED)
     for product in products:
-        waiting.offer_freed(product)
+        tasks.offer_freed_seats.enqueue(product.pk)
     return released
 
 

@@ -1,7 +1,11 @@
-"""`GET /api/health`: is the app able to serve? Probes the database and the cache.
+"""`GET /api/health`: is the app able to serve? Probes the database, the cache
+and the task queue.
 
 Answers 200 only when every configured part answers; 503 otherwise, so a load
-balancer stops sending traffic. Never cached.
+balancer stops sending traffic. The queue part (background/status.py) reports
+its depth, the oldest waiting task and the worker's last heartbeat, and fails
+when the worker has been silent, or a task has waited, longer than
+`WORKER_SILENT_AFTER_SECONDS`. Never cached.
 """
 
 from django.conf import settings
@@ -12,6 +16,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from background.status import queue_status
+
 
 def _probe_database():
     try:
@@ -21,6 +27,13 @@ def _probe_database():
     except Exception:  # noqa: BLE001 - any failure means "not connected"
         return "disconnected"
     return "connected"
+
+
+def _probe_queue():
+    try:
+        return queue_status()
+    except Exception:  # noqa: BLE001 - the database probe says why
+        return {"healthy": False, "worker": "unknown"}
 
 
 def _probe_redis():
@@ -38,10 +51,14 @@ def _probe_redis():
 @require_GET
 def health(request):
     parts = {"database": _probe_database(), "redis": _probe_redis()}
-    healthy = all(state in {"connected", "not configured"} for state in parts.values())
+    queue = _probe_queue()
+    healthy = queue.pop("healthy") and all(
+        state in {"connected", "not configured"} for state in parts.values()
+    )
     body = {
         "status": "healthy" if healthy else "unhealthy",
         **parts,
+        "queue": queue,
         "timestamp": timezone.now().isoformat(),
         "version": settings.APP_VERSION,
     }

@@ -2,57 +2,42 @@
 
 Publishing (including wagtail-localize's translation sync, which publishes a
 revision), unpublishing, deleting, and adding or removing a view restriction all
-change what a visitor may find. Work runs after the transaction commits, so a
-rolled-back publish leaves the index alone.
+change what a visitor may find. Each change enqueues a task (search/tasks.py)
+in the same transaction, so a rolled-back publish enqueues nothing and the
+worker, not the editor's request, does the indexing.
 """
 
-import logging
-
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from cms.models import Category
-from search import indexing
-
-logger = logging.getLogger(__name__)
-
-
-def _later(function, *args):
-    def run():
-        try:
-            function(*args)
-        except Exception:
-            # The page is published either way; `manage.py index_courses` repairs.
-            logger.exception("search index update failed")
-
-    transaction.on_commit(run)
+from search import indexing, tasks
 
 
 def on_published(sender, instance, **kwargs):
     if indexing.enabled():
-        _later(indexing.reindex_related, instance)
+        tasks.reindex_page.enqueue(instance.pk)
 
 
 def on_unpublished(sender, instance, **kwargs):
     if indexing.enabled():
-        _later(indexing.reindex_related, instance)
+        tasks.reindex_page.enqueue(instance.pk)
 
 
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page) and indexing.enabled():
-        _later(indexing.remove_page, instance)
+        tasks.remove_page.enqueue(instance.pk, instance.path, instance.content_type_id)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
     if indexing.enabled():
-        _later(indexing.reindex_for_restriction, instance)
+        tasks.restriction_changed.enqueue(instance.pk, instance.page_id)
 
 
 def on_category_saved(sender, instance, created=False, **kwargs):
     if indexing.enabled() and not created:
-        _later(indexing.reindex_category, instance)
+        tasks.reindex_category.enqueue(instance.pk)
 
 
 def connect():

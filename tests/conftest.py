@@ -40,6 +40,17 @@ def superuser(db, django_user_model):
 
 
 @pytest.fixture
+def database_tasks(settings):
+    """Tasks go to the database queue; `tests.support.tasks.run_worker()` runs them."""
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.support.tasks import DATABASE_TASKS
+
+    settings.TASKS = DATABASE_TASKS
+    return DBTaskResult.objects
+
+
+@pytest.fixture
 def site_tree(db):
     """The English home page, with its Spanish translation and the default Site."""
     from home.bootstrap import ensure_site

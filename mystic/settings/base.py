@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "search",
     "speedups",
     "operations",
+    "background",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -200,6 +202,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.get
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
     )
+# SQLite (`make run`) is shared by the server, the task worker and the scheduler:
+# WAL lets pages be read while the worker writes, IMMEDIATE transactions take the
+# write lock up front (no "database is locked" half-way through), and a writer
+# waits up to 20 s for it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 BACKUP_DIR = Path(env.get("BACKUP_DIR", str(VAR_DIR / "backups")))
 # Days of dumps kept on this machine, and of their copies in the object store
@@ -291,6 +303,35 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Outgoing mail is queued (accounts.OutgoingEmail) and retried by send_queued_email.
 OUTBOX_MAX_ATTEMPTS = env.get_int("OUTBOX_MAX_ATTEMPTS", 8)
+# Background work (decision 0090): Django's Tasks framework on the database
+# backend. An enqueue is a row written in the caller's transaction (a rolled-back
+# transaction enqueues nothing); `manage.py db_worker` runs them and
+# `manage.py run_scheduler` enqueues the periodic jobs below. Wagtail's own tasks
+# (reference index, image renditions, cache purges) use the same backend.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# The worker counts as silent (and /api/health answers 503) after this long
+# without a heartbeat, or when the oldest ready task has waited this long.
+WORKER_SILENT_AFTER_SECONDS = env.get_int("WORKER_SILENT_AFTER_SECONDS", 300)
+# Finished task rows are deleted after this many days (failed ones after 30).
+TASK_RESULT_RETENTION_DAYS = env.get_int("TASK_RESULT_RETENTION_DAYS", 14)
+# Periodic jobs for `manage.py run_scheduler` (background/schedule.py): a task's
+# dotted path, and either `every` (seconds) or `at` ("HH:MM", daily, TIME_ZONE).
+SCHEDULED_JOBS = {
+    "heartbeat": {"task": "background.jobs.heartbeat", "every": 60},
+    "publish_scheduled": {"task": "background.jobs.publish_scheduled", "every": 60},
+    "event_reminders": {"task": "events.tasks.send_event_reminders", "every": 900},
+    "lapsed_offers": {"task": "events.tasks.pass_lapsed_offers", "every": 300},
+    "overdue_emails": {"task": "accounts.tasks.send_overdue_emails", "every": 600},
+    "nightly_backup": {"task": "operations.tasks.nightly_backup", "at": "03:15"},
+    "prune_task_results": {"task": "background.jobs.prune_task_results", "at": "04:30"},
+    "forget_sent_emails": {"task": "accounts.tasks.forget_sent_emails", "at": "04:45"},
+}
+
 # Staff reset passwords through the storefront (rate-limited), not the admin.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 

@@ -18,5 +18,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 
+# Tasks run inline where they are enqueued (as Wagtail's did before decision
+# 0090); tests of the queue itself switch to the database backend and run a real
+# worker (tests/support/tasks.py).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # Off unless a test switches it on (tests/integration/test_page_cache.py).
 PAGE_CACHE_SECONDS = 0

@@ -6,7 +6,8 @@
         link = smtp.links(message)[0]
 
 `mode` makes it misbehave like real servers do: "slow" (answers DATA after
-`delay` seconds) or "down" (refuses every message with 451).
+`delay` seconds) or "down" (refuses every message with 451); `stop()` and
+`start()` take it off the network and bring it back (connections refused).
 """
 
 import email
@@ -59,7 +60,17 @@ class SMTPServer:
         return self
 
     def __exit__(self, *exc):
+        if self.controller.loop.is_running():
+            self.controller.stop()
+
+    def stop(self):
+        """The server goes away: connections are refused until `start()`."""
         self.controller.stop()
+
+    def start(self):
+        """The server comes back on the same port."""
+        self.controller = Controller(_Handler(self), hostname=self.host, port=self.port)
+        self.controller.start()
 
     def django_settings(self, timeout=2):
         """Settings for `override_settings` that send through this server."""

@@ -9,21 +9,22 @@ from django.core.management import call_command
 
 from accounts.mail import queue_email
 from accounts.models import OutgoingEmail
+from tests.support.tasks import run_worker
 
 pytestmark = pytest.mark.django_db
 
 
-def test_queued_email_is_sent_after_commit_with_text_and_branded_html(
-    django_capture_on_commit_callbacks,
+def test_queued_email_is_sent_by_the_worker_with_text_and_branded_html(
+    database_tasks,
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        queued = queue_email(
-            ["ana@example.com"],
-            "account/email/password_changed",
-            {"timestamp": "now", "ip": "10.0.0.1", "user_agent": "test"},
-            language="es",
-        )
-        assert mail.outbox == []  # nothing leaves before the commit
+    queued = queue_email(
+        ["ana@example.com"],
+        "account/email/password_changed",
+        {"timestamp": "now", "ip": "10.0.0.1", "user_agent": "test"},
+        language="es",
+    )
+    assert mail.outbox == []  # nothing leaves before the worker runs
+    run_worker()
     message = mail.outbox[-1]
     assert message.to == ["ana@example.com"]
     assert message.subject.startswith("[Mystic Courses] ")
@@ -54,18 +55,4 @@ def test_sent_emails_keep_no_body_and_are_forgotten_after_30_days(
     assert not OutgoingEmail.objects.filter(pk=queued.pk).exists()
 
 
-def test_nothing_is_sent_when_the_transaction_rolls_back(
-    django_capture_on_commit_callbacks,
-):
-    from django.db import transaction
-
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            queue_email(
-                "ana@example.com",
-                "account/email/password_changed",
-                {"timestamp": "now", "ip": "10.0.0.1", "user_agent": "test"},
-            )
-            raise RuntimeError("order failed")
-    assert mail.outbox == []
-    assert not OutgoingEmail.objects.exists()
+# A rolled-back transaction sends nothing: tests/integration/test_background_email.py

@@ -11,6 +11,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 
+from accounts.models import OutgoingEmail
 from cms.models import Category, Instructor
 from cms.publishing.sharing import create_share_link
 from commerce.models import Coupon, Enrollment, Order
@@ -61,6 +62,14 @@ RULES = {
     "commerce_product": SHOP,
     "commerce_sales_report": SHOP,
     "commerce_sales_report_results": SHOP,
+    # Outgoing emails: the worker's record (sent, waiting, failed), read-only.
+    "accounts_outgoing_email:add": NOBODY,
+    "accounts_outgoing_email:edit": NOBODY,
+    "accounts_outgoing_email:delete": NOBODY,
+    "accounts_outgoing_email:history": NOBODY,
+    "accounts_outgoing_email:history_results": NOBODY,
+    "accounts_outgoing_email:usage": NOBODY,
+    "accounts_outgoing_email": SUPERUSER,
     # The download log is what happened: read by those who read orders.
     "downloads_log:add": NOBODY,
     "downloads_log:edit": NOBODY,
@@ -159,6 +168,9 @@ def samples(shop_course, shop_event):
         type(shop_course.product): shop_course.product,
         Review: review,
         DownloadLog: log,
+        OutgoingEmail: OutgoingEmail.objects.create(
+            to=learner.email, from_email="shop@example.com", subject="Hi", body_text="."
+        ),
         Category: Category.objects.create(name="Breath", slug="breath"),
         Instructor: Instructor.objects.create(name="Ana Ruiz"),
         ("commerce_order_refund", "pk"): order,
