@@ -24,10 +24,13 @@ in flight on the killed server when it died.
 """
 
 import os
+import ssl
 import statistics
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 import uuid
 from collections import Counter, deque
 from pathlib import Path
@@ -37,6 +40,7 @@ from bench.cluster_stack import (
     PYTHON,
     ROOT,
     WORKER_COMMAND,
+    WORKER_NAME,
     AppServer,
     HAProxy,
     Process,
@@ -45,6 +49,8 @@ from bench.cluster_stack import (
 from bench.harness import print_table
 
 SCALE = float(os.environ.get("BENCH_CLUSTER_SCALE", "0.2"))
+# Multiplies the phases' lengths and the deploy and kill times (a smoke run: 0.3).
+STRETCH = float(os.environ.get("BENCH_CLUSTER_STRETCH", "1.0"))
 PORT_BASE = int(os.environ.get("CLUSTER_PORT_BASE", "18000"))
 PORTS = {
     name: PORT_BASE + offset
@@ -63,8 +69,8 @@ DATABASE_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("BENCH_CLUSTER_REDIS_URL", "redis://127.0.0.1:6379/6")
 WORKERS = int(os.environ.get("BENCH_CLUSTER_WORKERS", "3"))  # per app server
-ROLLING_AT = 45.0  # seconds into the run (steady phase)
-KILL_AT = 100.0  # (spike phase)
+ROLLING_AT = 45.0 * STRETCH  # seconds into the run (steady phase)
+KILL_AT = 100.0 * STRETCH  # (spike phase)
 DRAIN_SECONDS = 90  # at most, for the worker to send what is queued
 PASSWORD = "cluster-lotus-4417"  # noqa: S105
 WEBHOOK_SECRET = "whsec_bench_cluster"  # noqa: S105
@@ -83,7 +89,9 @@ def environment(base):
         "SITE_URL": base,
         "SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO",
         "SECURE_HSTS_SECONDS": "0",
-        "TRUSTED_PROXY_COUNT": "1",
+        # As if a CDN stood in front of HAProxy: the visitor's address is the
+        # second last in X-Forwarded-For (bench visitors send one each).
+        "TRUSTED_PROXY_COUNT": "2",
         "REQUEST_LOG_LEVEL": "WARNING",
         "LOG_LEVEL": "WARNING",
         "STRIPE_SECRET_KEY": "sk_test_cluster",
@@ -151,10 +159,13 @@ def prepare(env, learners):
 
     courses = CoursePage.objects.live().public().filter(locale__language_code="en")
     paths = [course.get_url() for course in courses]
-    products = [
-        product.pk
-        for product in Product.objects.filter(prices__amount_minor__gt=0).distinct()
-    ]
+    products = list(  # courses a visitor can see and must pay for
+        Product.objects.filter(
+            prices__amount_minor__gt=0, course_page__in=courses.values("pk")
+        )
+        .distinct()
+        .values_list("pk", flat=True)
+    )
     encoded = make_password(PASSWORD)  # one hash for all: hashing is the slow part
     users = User.objects.bulk_create(
         User(email=f"learner-{i}@cluster.example", name=f"L{i}", password=encoded)
@@ -185,6 +196,7 @@ class Timeline:
     def __init__(self, haproxy, servers):
         self.haproxy, self.servers = haproxy, servers
         self.notes, self.kill_at, self.start = [], None, None
+        self.deployed = threading.Event()
 
     def note(self, text):
         self.notes.append(f"t={time.monotonic() - self.start:6.1f} s  {text}")
@@ -206,8 +218,13 @@ class Timeline:
         self.haproxy.command(f"set server app/{name} state ready")
         self.haproxy.wait_status(name, "UP")
         self.note(f"{name}: back in HAProxy (UP)")
+        self.deployed.set()
 
     def kill(self, name="app2"):
+        """SIGKILL to the other server, once the deploy is over (never both down)."""
+        if not self.deployed.is_set():
+            self.note(f"{name}: kill waits for the rolling deploy to finish")
+            self.deployed.wait()
         server = self.servers[name]
         self.kill_at = time.monotonic() - self.start
         server.kill()
@@ -217,6 +234,19 @@ class Timeline:
         self.note(f"{name}: started again, answers /api/health")
         self.haproxy.wait_status(name, "UP")
         self.note(f"{name}: back in HAProxy (UP)")
+
+
+def warm_up(shop):
+    """Every page once per server, not counted: image renditions made, templates
+    loaded, as on a site that has been serving for a while."""
+    import requests
+
+    paths = ["/en/", "/en/courses/", "/en/accounts/login/", *shop.course_paths]
+    paths += [f"/en/search/?q={word}" for word in ("meditation", "yoga")]
+    with requests.Session() as http:
+        http.trust_env = False
+        for path in paths * 2:
+            http.get(shop.base + path, verify=shop.certificate, timeout=120)
 
 
 def drain(smtp, outbox, since, timeout=DRAIN_SECONDS):
@@ -235,7 +265,8 @@ def report(shop, start, timeline, smtp, since):
     from commerce.models import Order
 
     rows = []
-    for phase, seconds, rate_start, rate_end in PROFILE:
+    for phase, full_seconds, rate_start, rate_end in PROFILE:
+        seconds = full_seconds * STRETCH
         records = [r for r in shop.records if r.phase == phase]
         ok = [r.latency_ms for r in records if not r.failed]
         rows.append(
@@ -255,7 +286,7 @@ def report(shop, start, timeline, smtp, since):
     print(
         f"BENCH_CLUSTER_SCALE={SCALE:g} (1.0 = the original profile); "
         f"2 app servers x {WORKERS} gunicorn workers behind HAProxy; "
-        f"worker: {' '.join(Path(p).name for p in WORKER_COMMAND[:3])}"
+        f"worker: {WORKER_NAME}"
     )
     print_table(rows, list(rows[0]))
     kinds = Counter(r.kind for r in shop.records)
@@ -304,14 +335,27 @@ def report(shop, start, timeline, smtp, since):
     failed = [c for c in checkouts if not c.completed]
     retried = sum(1 for c in checkouts if c.retries)
     orders = Order.objects.filter(created_at__gte=since)
-    by_status = Counter(orders.values_list("status", flat=True))
     paid_sessions = {
         sid for sid, s in shop.standin.sessions.items() if s["payment_status"] == "paid"
     }
     fulfilled_sessions = set(
         orders.filter(status=Order.PAID).values_list("stripe_session_id", flat=True)
     )
+    # Stripe retries a webhook that failed (for days); the stand-in does not,
+    # so do it once here for every paid session whose order is not fulfilled.
+    redelivered = 0
+    for sid in sorted(paid_sessions - fulfilled_sessions):
+        session = shop.standin.sessions[sid]
+        event = shop.standin.event(
+            "checkout.session.completed", shop.standin.public(session)
+        )
+        shop.standin.deliver(event)
+        redelivered += 1
+    fulfilled_sessions = set(
+        orders.filter(status=Order.PAID).values_list("stripe_session_id", flat=True)
+    )
     lost_orders = paid_sessions - fulfilled_sessions
+    by_status = Counter(orders.values_list("status", flat=True))
     webhooks = Counter(status for _type, status in shop.standin.deliveries)
     print(
         f"checkouts: {len(checkouts)} started, {len(completed)} completed, "
@@ -322,7 +366,8 @@ def report(shop, start, timeline, smtp, since):
     print(
         f"orders created: {orders.count()}, fulfilled (paid): {by_status[Order.PAID]}; "
         f"by status: {dict(by_status)}; paid on Stripe but not fulfilled: "
-        f"{len(lost_orders)}; webhook answers: {dict(webhooks)}"
+        f"{len(lost_orders)}; webhook answers: {dict(webhooks)} "
+        f"(+{redelivered} redelivered after the run, as Stripe retries)"
     )
     outbox = OutgoingEmail.objects.filter(created_at__gte=since)
     waited = drain(smtp, OutgoingEmail.objects, since)
@@ -362,24 +407,30 @@ def main():
     from tests.fakes.smtp_server import SMTPServer
     from tests.support import s3
 
-    arrivals = schedule(SCALE)
+    arrivals = schedule(SCALE, STRETCH)
     signing_in = sum(1 for _t, _p, kind in arrivals if kind in ("sign-in", "checkout"))
     print(
         f"Cluster rehearsal at scale {SCALE:g}: {len(arrivals):,} arrivals over "
-        f"{sum(p[1] for p in PROFILE)} s"
+        f"{sum(p[1] for p in PROFILE) * STRETCH:g} s"
     )
     with tempfile.TemporaryDirectory(prefix="mystic-cluster-") as folder:
         folder = Path(folder)
         haproxy = HAProxy(
-            folder, PORTS["haproxy"], {n: PORTS[n] for n in ("app1", "app2")}
+            folder,
+            PORTS["haproxy"],
+            {n: PORTS[n] for n in ("app1", "app2")},
+            maxconn=WORKERS,  # one request per gunicorn (sync) worker
         )
         env = environment(haproxy.base)
         moto = s3.start(port=PORTS["s3"])
         standin = StripeStandIn(
             WEBHOOK_SECRET, webhook_url=f"{haproxy.base}/api/checkout/webhook"
         )
-        # The stand-in (this process) posts webhooks to HAProxy's TLS port.
-        os.environ["SSL_CERT_FILE"] = str(haproxy.certificate)
+        # The stand-in (this process, urllib) posts webhooks to HAProxy's TLS port.
+        trusting = ssl.create_default_context(cafile=str(haproxy.certificate))
+        urllib.request.install_opener(
+            urllib.request.build_opener(urllib.request.HTTPSHandler(context=trusting))
+        )
         standin.serve(port=PORTS["stripe"])
         servers = {
             name: AppServer(name, PORTS[name], env, folder, WORKERS)
@@ -417,12 +468,13 @@ def main():
                     standin_base=standin.base_url,
                 )
                 shop.standin = standin
+                warm_up(shop)
                 timeline = Timeline(haproxy, servers)
                 print(
                     f"Load: {len(paths)} courses, {len(products)} paid products, "
                     f"{len(learners)} learners; rolling deploy of app1 at "
-                    f"{ROLLING_AT:g} s ({phase_at(ROLLING_AT)}), SIGKILL of app2 at "
-                    f"{KILL_AT:g} s ({phase_at(KILL_AT)})"
+                    f"{ROLLING_AT:g} s ({phase_at(ROLLING_AT, STRETCH)}), SIGKILL of "
+                    f"app2 at {KILL_AT:g} s ({phase_at(KILL_AT, STRETCH)})"
                 )
                 timeline.start = time.monotonic()
                 start = run(

@@ -78,12 +78,14 @@ class Checkout:
     problem: str = ""
 
 
-def schedule(scale, seed=18):
-    """[(due second, phase, kind)] for the whole run, fixed before it starts."""
+def schedule(scale, stretch=1.0, seed=18):
+    """[(due second, phase, kind)] for the whole run, fixed before it starts;
+    `stretch` multiplies the phases' lengths (a short smoke run: 0.2)."""
     chooser = random.Random(seed)
     kinds, weights = list(MIX), list(MIX.values())
     arrivals, offset = [], 0.0
-    for phase, seconds, start, end in PROFILE:
+    for phase, full_seconds, start, end in PROFILE:
+        seconds = full_seconds * stretch
         t = 0.0
         while t < seconds:
             rate = max((start + (end - start) * t / seconds) * scale, 0.5)
@@ -93,10 +95,10 @@ def schedule(scale, seed=18):
     return arrivals
 
 
-def phase_at(second):
+def phase_at(second, stretch=1.0):
     offset = 0
     for phase, seconds, _start, _end in PROFILE:
-        offset += seconds
+        offset += seconds * stretch
         if second < offset:
             return phase
     return PROFILE[-1][0]
@@ -127,7 +129,14 @@ class Visitor:
         self.shop, self.phase, self.due = shop, phase, due
         self.http = requests.Session()
         self.http.verify = shop.certificate
+        self.http.trust_env = False  # REQUESTS_CA_BUNDLE would replace `verify`
         self.http.headers["User-Agent"] = "mystic-bench-cluster"
+        # Each visitor comes from an address of its own, as a CDN in front of
+        # HAProxy would say (TRUSTED_PROXY_COUNT=2): per-IP limits see visitors.
+        address = random.getrandbits(24)
+        self.http.headers["X-Forwarded-For"] = (
+            f"10.{address >> 16}.{(address >> 8) & 255}.{address & 255}"
+        )
 
     def request(self, kind, method, path, expect, **options):
         """(response or None, ok); one Record whatever happened."""
@@ -150,7 +159,7 @@ class Visitor:
             if response.status_code != expect:
                 error = f"HTTP {response.status_code}"
         except requests.RequestException as exc:
-            error = type(exc).__name__
+            error = f"{type(exc).__name__}: {str(exc)[-160:]}"
         record = Record(
             kind=kind,
             phase=self.phase,
@@ -190,7 +199,16 @@ class Visitor:
 
 
 def visit(shop, phase, kind, due, chooser):
-    """Carry out one arrival."""
+    """Carry out one arrival; a checkout that broke down is recorded as failed."""
+    try:
+        _visit(shop, phase, kind, due, chooser)
+    except Exception as error:  # noqa: BLE001 - the report counts it
+        if kind == "checkout":
+            with shop.lock:
+                shop.checkouts.append(Checkout("", phase, problem=repr(error)))
+
+
+def _visit(shop, phase, kind, due, chooser):
     visitor = Visitor(shop, phase, due)
     if kind == "home":
         visitor.request(kind, "GET", "/en/", 200)

@@ -24,9 +24,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 OUTBOX_INTERVAL = 5  # seconds between two `send_queued_email` runs
 
-# The one place that says what the background worker is. With the Tasks
-# framework's database backend installed (django-tasks-db) it is its worker;
-# before that, the email outbox drained every few seconds, as cron would.
+# The one place that says what the background worker is (and its name in the
+# report). With the Tasks framework's database backend installed
+# (django-tasks-db) it is its worker; before that, the email outbox drained
+# every few seconds, as cron would.
+WORKER_NAME = (
+    "manage.py db_worker"
+    if find_spec("django_tasks_db")
+    else f"manage.py send_queued_email every {OUTBOX_INTERVAL} s"
+)
 WORKER_COMMAND = (
     [PYTHON, "manage.py", "db_worker"]
     if find_spec("django_tasks_db")
@@ -57,6 +63,7 @@ def ensure_haproxy():
 
 def port_is_free(port):
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is fine
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
@@ -110,6 +117,11 @@ defaults
     timeout client 60s
     timeout server 60s
     timeout http-keep-alive 10s
+    timeout check 5s
+    # Requests beyond a server's gunicorn workers wait here, not in its listen
+    # backlog: the health check is never stuck behind hundreds of them, and a
+    # waiting request goes to the other server if this one dies.
+    timeout queue 60s
     # A connection refused (a server just killed, not yet marked down) is
     # retried on the other server; a request already sent is never replayed.
     retries 3
@@ -129,7 +141,7 @@ backend app
     option httpchk
     http-check send meth GET uri /api/health ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2
+    default-server inter 1s fall 3 rise 2 maxconn {maxconn}
 {servers}
 """
 
@@ -137,7 +149,7 @@ backend app
 class HAProxy:
     """HAProxy in the foreground with its runtime API on a Unix socket."""
 
-    def __init__(self, folder, port, servers):
+    def __init__(self, folder, port, servers, maxconn):
         self.folder, self.port = folder, port
         self.socket = folder / "haproxy.sock"
         self.pem, self.certificate = self_signed_pem(folder)
@@ -148,7 +160,11 @@ class HAProxy:
         )
         self.config.write_text(
             HAPROXY_CONFIG.format(
-                socket=self.socket, port=port, pem=self.pem, servers=lines
+                socket=self.socket,
+                port=port,
+                pem=self.pem,
+                servers=lines,
+                maxconn=maxconn,
             )
         )
         self.log = folder / "haproxy.log"
