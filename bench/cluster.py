@@ -273,9 +273,9 @@ def report(shop, start, timeline, smtp, since):
             {
                 "phase": phase,
                 "seconds": seconds,
-                "target req/s": f"{rate_start * SCALE:g}->{rate_end * SCALE:g}",
+                "arrivals/s": f"{rate_start * SCALE:g}->{rate_end * SCALE:g}",
                 "requests": len(records),
-                "req/s": len(records) / seconds,
+                "HTTP req/s": len(records) / seconds,
                 "errors": sum(r.failed for r in records),
                 "p50 ms": statistics.median(ok) if ok else 0.0,
                 "p95 ms": percentile(ok, 0.95),
