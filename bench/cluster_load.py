@@ -277,7 +277,13 @@ def check_out(shop, phase, due, chooser):
     checkout.session = pay_url.rstrip("/").split("/")[-1]
     # The learner pays on the stand-in's hosted page; before answering, it
     # posts the signed checkout.session.completed webhook to the shop.
-    paid = visitor.http.post(f"{pay_url}/pay", allow_redirects=False, timeout=TIMEOUT)
+    try:
+        paid = visitor.http.post(
+            f"{pay_url}/pay", allow_redirects=False, timeout=TIMEOUT
+        )
+    except requests.RequestException as error:
+        checkout.problem = f"payment: {error!r}"
+        return
     success = paid.headers.get("Location", "")
     if paid.status_code != 303 or not success:
         checkout.problem = f"payment answered {paid.status_code}"
