@@ -12,7 +12,8 @@ CLUSTER_PORT_BASE (18000) + 10..15:
   demo shop, learners with verified addresses);
 - open-loop load (bench/cluster_load.py) following the original platform's
   profile scaled by BENCH_CLUSTER_SCALE (0.2 by default; 1.0 is the full
-  profile: 5 -> 50 req/s, 100, 150, ramp down; 150 s of load);
+  profile: 5 -> 50 req/s, 100, 150, ramp down; 150 s of load;
+  BENCH_CLUSTER_STRETCH shortens or lengthens the phases, 0.3 for a smoke run);
 - a rolling deploy of app1 during the steady phase (drained through HAProxy's
   runtime API, gunicorn stopped gracefully and started again, put back), and a
   SIGKILL of app2 during the spike, started again at once.
