@@ -8,7 +8,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run serve test lint format bench bench-webhooks bench-events bench-pages bench-production bench-search bench-files clean messages lighthouse
+.PHONY: install run serve test lint format bench bench-webhooks bench-events bench-pages bench-production bench-search bench-files bench-cluster clean messages lighthouse
 
 $(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 13))' || { \
@@ -67,6 +67,9 @@ bench-pages: install  ## home, catalog, course page: req/s, p50/p99, SQL queries
 	$(VENV_PY) -m bench.pages
 bench-search: install  ## search page and autocomplete p50/p95 vs the same SQL, 10,000 courses per language
 	$(VENV_PY) -m bench.search
+
+bench-cluster: install  ## 2 app servers + worker behind HAProxy under the original load profile (BENCH_CLUSTER_SCALE, 0.2), a rolling deploy and a kill
+	$(VENV_PY) -m bench.cluster
 
 bench-files: install  ## 200 MB upload and download through the private store (S3 on moto, local disk): worker peak RSS
 	$(VENV_PY) -m bench.files

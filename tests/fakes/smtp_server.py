@@ -46,9 +46,9 @@ class _Handler:
 
 
 class SMTPServer:
-    def __init__(self, mode="ok", delay=5.0):
+    def __init__(self, mode="ok", delay=5.0, port=None):
         self.host = "127.0.0.1"
-        self.port = _free_port()
+        self.port = port or _free_port()
         self.mode = mode
         self.delay = delay
         self.messages = []

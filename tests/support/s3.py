@@ -43,8 +43,8 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def start():
-    port = _free_port()
+def start(port=None):
+    port = port or _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
