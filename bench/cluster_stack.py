@@ -139,7 +139,7 @@ frontend shop
 backend app
     balance leastconn
     option httpchk
-    http-check send meth GET uri /api/health ver HTTP/1.1 hdr Host 127.0.0.1
+    http-check send meth GET uri /api/health/web ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
     default-server inter 1s fall 3 rise 2 maxconn {maxconn}
 {servers}
@@ -268,7 +268,7 @@ class AppServer(Process):
         self.port = port
 
     def wait_healthy(self, timeout=180):
-        url = f"http://127.0.0.1:{self.port}/api/health"
+        url = f"http://127.0.0.1:{self.port}/api/health/web"
         deadline = time.monotonic() + timeout
         while True:
             try:

@@ -111,7 +111,8 @@ def production_server(workers=None, **extra_env):
         deadline = time.monotonic() + 180
         while True:
             try:
-                with urllib.request.urlopen(f"{base}/api/health", timeout=5) as reply:
+                ready = f"{base}/api/health/web"
+                with urllib.request.urlopen(ready, timeout=5) as reply:
                     if reply.status == 200:
                         break
             except OSError as error:

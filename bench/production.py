@@ -2,7 +2,7 @@
 
 Starts gunicorn with the production settings on 127.0.0.1 (PostgreSQL, Redis, the
 10,000-course catalog of `bench.pages`), then measures with wrk, bounded in time:
-home, catalog, course page, search and `/api/health`, once with the anonymous page
+home, catalog, course page, search and `/api/health/web`, once with the anonymous page
 cache on and once with it off, next to a static file served by the same server (the
 floor for this stack). Prints req/s, p50/p99, errors, ratios to the static file, and
 each worker's resident memory after the runs. Nothing is asserted about time.
@@ -85,7 +85,7 @@ TARGETS = {
     "catalog": "/en/courses/",
     "course": "/en/courses/meditation-for-beginners/",
     "search": "/en/search/?q=meditation",
-    "health": "/api/health",
+    "health": "/api/health/web",
 }
 
 

@@ -17,6 +17,7 @@ from search.urls import api_urlpatterns as search_api_urlpatterns
 
 urlpatterns = [
     path("api/health", health.health, name="health"),
+    path("api/health/web", health.web_health, name="health_web"),
     path("api/checkout/webhook", stripe_webhook, name="stripe_webhook"),
     path("api/vitals", vitals_views.collect, name="vitals_collect"),
     *search_api_urlpatterns,  # /api/search/autocomplete

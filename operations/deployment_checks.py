@@ -138,11 +138,17 @@ def check_health(site):
         row("health: Redis", body.get("redis") == "connected", str(body.get("redis"))),
     ]
     if "queue" in body:
-        queue = body["queue"]
-        ok = response.status_code == 200
-        if isinstance(queue, dict) and "status" in queue:
-            ok = ok and queue["status"] in {"ok", "healthy", "connected"}
-        rows.append(row("health: queue", ok, str(queue)))
+        queue = body["queue"] if isinstance(body["queue"], dict) else {}
+        working = queue.get("backend") == "inline" or queue.get("worker") == "alive"
+        rows.append(
+            row(
+                "health: queue",
+                response.status_code == 200 and working,
+                f"worker {queue.get('worker', 'inline')}, depth "
+                f"{queue.get('depth', 0)}, oldest waiting "
+                f"{queue.get('oldest_waiting_seconds')} s",
+            )
+        )
     else:
         rows.append(Row("health: queue", SKIP, "the site's /api/health reports none"))
     return rows

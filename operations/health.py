@@ -1,11 +1,14 @@
-"""`GET /api/health`: is the app able to serve? Probes the database, the cache
-and the task queue.
+"""`GET /api/health`: is the shop working? Probes the database, the cache and
+the task queue; for monitoring and `check_deployment`.
 
-Answers 200 only when every configured part answers; 503 otherwise, so a load
-balancer stops sending traffic. The queue part (background/status.py) reports
-its depth, the oldest waiting task and the worker's last heartbeat, and fails
-when the worker has been silent, or a task has waited, longer than
-`WORKER_SILENT_AFTER_SECONDS`. Never cached.
+Answers 200 only when every configured part answers; 503 otherwise. The queue
+part (background/status.py) reports its depth, the oldest waiting task and the
+worker's last heartbeat, and fails when the worker has been silent, or a task
+has waited, longer than `WORKER_SILENT_AFTER_SECONDS`.
+
+`GET /api/health/web`: can this web server answer pages? Database and cache
+only, for load balancers: a silent worker is an alarm, not a reason to take
+every web server out of rotation. Neither is ever cached.
 """
 
 from django.conf import settings
@@ -50,15 +53,25 @@ def _probe_redis():
 @never_cache
 @require_GET
 def health(request):
-    parts = {"database": _probe_database(), "redis": _probe_redis()}
     queue = _probe_queue()
-    healthy = queue.pop("healthy") and all(
+    return _answer(queue.pop("healthy"), queue=queue)
+
+
+@never_cache
+@require_GET
+def web_health(request):
+    return _answer(True)
+
+
+def _answer(queue_healthy, **extra):
+    parts = {"database": _probe_database(), "redis": _probe_redis()}
+    healthy = queue_healthy and all(
         state in {"connected", "not configured"} for state in parts.values()
     )
     body = {
         "status": "healthy" if healthy else "unhealthy",
         **parts,
-        "queue": queue,
+        **extra,
         "timestamp": timezone.now().isoformat(),
         "version": settings.APP_VERSION,
     }

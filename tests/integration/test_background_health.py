@@ -52,6 +52,9 @@ def test_health_is_503_when_the_worker_falls_silent_and_work_waits(
         assert body["status"] == "unhealthy"
         assert body["queue"]["worker"] == "silent"
         assert body["queue"]["oldest_waiting_seconds"] > 300
+        # The load balancer's check keeps the web servers in: pages still work.
+        web = client.get("/api/health/web")
+        assert web.status_code == 200 and web.json()["status"] == "healthy"
     with later(minutes=7):
         enqueue_due()
         run_worker()  # the worker is back and catches up

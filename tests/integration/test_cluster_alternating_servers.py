@@ -39,7 +39,7 @@ def wait_until_up(base, process, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
         try:
-            requests.get(f"{base}/api/health", timeout=10)
+            requests.get(f"{base}/api/health/web", timeout=10)
             return
         except requests.RequestException:
             time.sleep(0.1)
