@@ -215,7 +215,7 @@ class Timeline:
         server.stop()
         server.start()
         server.wait_healthy()
-        self.note(f"{name}: new gunicorn answers /api/health")
+        self.note(f"{name}: new gunicorn answers /api/health/web")
         self.haproxy.command(f"set server app/{name} state ready")
         self.haproxy.wait_status(name, "UP")
         self.note(f"{name}: back in HAProxy (UP)")
@@ -232,7 +232,7 @@ class Timeline:
         self.note(f"{name}: SIGKILL to master and workers")
         server.start()
         server.wait_healthy()
-        self.note(f"{name}: started again, answers /api/health")
+        self.note(f"{name}: started again, answers /api/health/web")
         self.haproxy.wait_status(name, "UP")
         self.note(f"{name}: back in HAProxy (UP)")
 
