@@ -104,6 +104,17 @@ def test_spanish_visitor_searches_and_filters_by_kind(live_server, shop, page: P
     expect(page.get_by_role("heading", level=1)).to_have_text("Meditación de la tarde")
     page.screenshot(path=f"{SHOTS}/kinds-3-download-es.png", full_page=True)
 
+    # The header leads to events from any page, on a phone too.
+    page.set_viewport_size({"width": 390, "height": 844})
+    header = page.get_by_role("navigation", name="Principal")
+    header.get_by_role("link", name="Eventos").click()
+    expect(page).to_have_url(re.compile(r"kind=event"))
+    expect(tabs.get_by_role("link", name="Eventos")).to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(page.locator("main")).to_contain_text("Retiro de meditación")
+    page.screenshot(path=f"{SHOTS}/kinds-6-header-events-es.png", full_page=False)
+
 
 def test_english_visitor_browses_catalog_kinds_then_searches_events(
     live_server, shop, page: Page
