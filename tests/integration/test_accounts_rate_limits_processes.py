@@ -7,34 +7,24 @@ attacker spreading guesses over both is still refused at the sixth attempt.
 import os
 import re
 import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 import requests
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
 
 from accounts.models import User
+from tests.support.app_servers import app_servers, database_url, wait_until_up
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "lotus-river-4417"
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
 @pytest.fixture
@@ -46,43 +36,11 @@ def two_app_processes():
         "REDIS_URL": settings.REDIS_URL,
     }
     ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "mystic.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]
-    try:
-        for port in ports:
-            wait_until_up(port)
-        yield [f"http://127.0.0.1:{port}" for port in ports]
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=10)
-
-
-def wait_until_up(port, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            requests.get(f"http://127.0.0.1:{port}/api/health", timeout=10)
-            return
-        except requests.RequestException:
-            time.sleep(0.1)
-    raise AssertionError(f"app on port {port} did not start")
+    with app_servers(env, ports) as processes:
+        bases = [f"http://127.0.0.1:{port}" for port in ports]
+        for base, process in zip(bases, processes, strict=True):
+            wait_until_up(base, process)
+        yield bases
 
 
 def log_in(base_url, email, password):

@@ -10,40 +10,20 @@ reaches both).
 
 import os
 import re
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
 from django.conf import settings
-from django.db import connection
 
+from tests.support.app_servers import app_servers, database_url, wait_until_up
 from tests.support.commerce import PASSWORD, publish
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ROOT = Path(__file__).resolve().parents[2]
 PORTS = (18020, 18021)  # this checkout's share of 127.0.0.1
 HOST = "shop.localhost"  # the one name both servers are reached by
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 AUTOCOMPLETE_PER_MINUTE = 30  # search/views.py
-
-
-def database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
-def wait_until_up(base, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            requests.get(f"{base}/api/health/web", timeout=10)
-            return
-        except requests.RequestException:
-            time.sleep(0.1)
-    raise AssertionError(f"app server {base} did not start")
 
 
 @pytest.fixture
@@ -56,30 +36,8 @@ def booting_servers(transactional_db):
         "REDIS_URL": settings.REDIS_URL,
         "TRUSTED_PROXY_COUNT": "1",  # the balancer's X-Forwarded-For says who
     }
-    processes = [
-        subprocess.Popen(  # noqa: S603
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "mystic.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in PORTS
-    ]
-    try:
+    with app_servers(env, PORTS) as processes:
         yield processes
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=20)
 
 
 @pytest.fixture
