@@ -15,6 +15,12 @@ from tests.support.learning import enrolled_learner
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 VIEWPORTS = {"desktop": (1280, 900), "mobile": (390, 844)}
+# The image's width once it has loaded (0 if it failed), for an image still on its way.
+LOADED_WIDTH = """img => img.complete ? img.naturalWidth : new Promise(done => {
+    img.addEventListener("load", () => done(img.naturalWidth), {once: true});
+    img.addEventListener("error", () => done(0), {once: true});
+})"""
+
 WORDS = {
     "en": {"enroll": "Enroll", "start": "Start the course", "about": "About us"},
     "es": {
@@ -93,7 +99,9 @@ def test_learner_shops_and_returns_in_both_languages(
             expect(line).to_have_count(1)
             cover = line.locator("img.cover-placeholder")
             expect(cover).to_be_visible()
-            assert cover.evaluate("img => img.naturalWidth") > 0
+            # A lazy image may still be loading: show it, wait for it to load or fail.
+            cover.scroll_into_view_if_needed()
+            assert cover.evaluate(LOADED_WIDTH) > 0
             expect(line.locator(".cart-line-remove button")).to_be_visible()
             # Totals, coupon and checkout line up on the summary card's right edge.
             summary = box(page.locator(".cart-summary"))
