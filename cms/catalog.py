@@ -174,6 +174,16 @@ class CatalogFilters:
             kind="" if self.kind == listing.ALL else self.kind,
         )
 
+    @property
+    def kind_heading(self):
+        """The catalog's heading when a tab lists something other than its
+        default kind ("Events", "Downloads"); "" keeps the page's own title."""
+        if self.kind == self.DEFAULT_KIND:
+            return ""
+        if self.kind == listing.ALL:
+            return _("Courses, events and downloads")
+        return listing.get(self.kind).plural
+
     KEPT_ON_CLEAR = ("kind",)
 
     def cleared_query(self):

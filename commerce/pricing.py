@@ -31,18 +31,27 @@ def price_of(product, currency):
     return Money(price.amount_minor, price.currency) if price else None
 
 
+def _page_language(page):
+    return getattr(getattr(page, "locale", None), "language_code", None)
+
+
+def reader_price(page, language=None):
+    """Money for `page`'s readers (in their language's currency), or None when
+    it is not for sale; the page may be any translation of the product's."""
+    product = product_for_page(page)
+    if product is None:
+        return None
+    return price_of(product, currency_for_language(language or _page_language(page)))
+
+
 def display_price(page, language=None, request=None):
     """The course's price as text for `page`'s readers ("$49.00"), or "".
 
     Called by the catalog's `course_price` template tag; the page may be the course
     or any translation of it. "" means the course is not for sale.
     """
-    language = language or getattr(getattr(page, "locale", None), "language_code", None)
-    product = product_for_page(page)
-    if product is None:
-        return ""
-    currency = currency_for_language(language)
-    money = price_of(product, currency)
+    language = language or _page_language(page)
+    money = reader_price(page, language)
     if money is None:
         return ""
     if money.is_zero:

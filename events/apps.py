@@ -38,7 +38,9 @@ class EventsConfig(AppConfig):
                 label=_("Event"),
                 plural=_("Events"),
                 model=EventPage,
-                listable=lambda locale: EventPage.objects.listable(locale).for_cards(),
+                listable=lambda locale: (
+                    EventPage.objects.listable(locale).for_cards().with_seats_left()
+                ),
                 card_template="events/includes/event_card.html",
                 position=10,
             )

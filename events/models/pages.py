@@ -35,7 +35,7 @@ from cms.page_mixins import (
 )
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
 from cms.queries import localize_objects
-from commerce.catalog import product_for_page
+from commerce.catalog import product_for_page, remember_products
 from events.models.bookings import Booking, WaitingListEntry
 
 MAX_ATTENDEES = 10  # seats one booking may take
@@ -115,12 +115,12 @@ class EventIndexPage(DraftReadersMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = (
+        context["events"] = remember_products(
             EventPage.objects.visible(self.locale_id)
             .child_of(self)
             .upcoming()
             .with_seats_left()
-            .select_related("cover_image")
+            .select_related("locale", "cover_image")
         )
         return context
 

@@ -1,4 +1,5 @@
-"""`{% event_when event %}`: the event's dates in its own time zone, localized."""
+"""Event cards and pages: when (in the event's own time zone, localized), the
+price of a seat, the seats left."""
 
 import json
 
@@ -8,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from commerce.pricing import display_price, reader_price
 from events.seo import event_json_ld
 
 register = template.Library()
@@ -22,6 +24,20 @@ def event_when(event):
     else:
         last = f"{date_format(end, 'DATE_FORMAT')}, {time_format(end, 'TIME_FORMAT')}"
     return f"{first} – {last} ({event.time_zone})"
+
+
+@register.simple_tag
+def seat_price(event):
+    """ "$60.00 per seat", "Free" (never "Free per seat"), or "" when the
+    event is not for sale, in the reader's currency."""
+    money = reader_price(event)
+    if money is None:
+        return ""
+    if money.is_zero:
+        return display_price(event)
+    return format_html(
+        '{} <span class="per-seat">{}</span>', display_price(event), gettext("per seat")
+    )
 
 
 @register.simple_tag

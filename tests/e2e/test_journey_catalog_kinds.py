@@ -62,7 +62,7 @@ def results(page):
 
 def test_spanish_visitor_searches_and_filters_by_kind(live_server, shop, page: Page):
     page.goto(f"{live_server.url}/es/")
-    box = page.get_by_role("combobox", name="Buscar cursos")
+    box = page.get_by_role("combobox", name="Buscar cursos, eventos y descargas")
     box.fill("meditación")
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"/es/buscar/\?q="))

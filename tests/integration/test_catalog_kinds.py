@@ -6,6 +6,8 @@ digital products; All lists courses, then events, then downloads. Spanish
 visitors see Spanish titles.
 """
 
+import re
+
 import pytest
 
 from tests.support import kinds_catalog
@@ -46,6 +48,24 @@ def test_events_tab_lists_upcoming_events_soonest_first(client, shop):
     assert "Yesterday" not in html and "Cancelled" not in html
     # Not purged when events change or end: never kept in a shared cache.
     assert "private" in response["Cache-Control"]
+
+
+def test_each_tab_is_named_in_its_heading_title_and_header(client, shop):
+    def heading_and_current(path, **params):
+        html = client.get(path, params).content.decode()
+        current = re.findall(r'<a href="[^"]*" aria-current="page">([^<]+)</a>', html)
+        return re.search(r"<h1>([^<]+)</h1>", html)[1], html, current
+
+    heading, html, current = heading_and_current("/en/courses/", kind="event")
+    assert heading == "Events" and "<title>Events · Mystic Courses</title>" in html
+    assert "Events" in current and "Courses" not in current
+    heading, html, current = heading_and_current("/es/cursos/", kind="download")
+    assert heading == "Descargas" and "Descargas" in current
+    assert "Cursos" not in current
+    heading, _html, current = heading_and_current("/es/cursos/", kind="all")
+    assert heading == "Cursos, eventos y descargas"
+    heading, _html, current = heading_and_current("/en/courses/")
+    assert heading == "Courses" and "Courses" in current and "Events" not in current
 
 
 def test_spanish_visitors_browse_downloads_and_events_in_spanish(client, shop):

@@ -60,3 +60,16 @@ def test_the_events_index_costs_the_same_queries_for_more_events(client, site_tr
     assert many == few
     assert busy.en.seats_left() == 4
     assert html.count("4 seats left") == 1 and html.count("5 seats left") == 3
+    # Each card says what a seat costs and where, as the catalog's cards do.
+    assert html.count('$90.00 <span class="per-seat">per seat</span>') == 6
+    assert html.count("Casa del Lago") == 6
+
+
+def test_spanish_events_index_cards_show_price_place_and_seats(client, site_tree):
+    build_event(site_tree, "Retreat", capacity=3, title_es="Retiro")
+    build_event(site_tree, "Sit", usd=0, eur=0, title_es="Sentada", slug="sit")
+    html = client.get("/es/eventos/").content.decode()
+    assert '<p class="course-price">Gratis</p>' in html  # not "Gratis por plaza"
+    assert "Retiro" in html
+    assert '80,00\xa0€ <span class="per-seat">por plaza</span>' in html
+    assert "Quedan 3 plazas" in html and "Casa del Lago" in html
