@@ -113,6 +113,14 @@ def test_spanish_visitor_searches_and_filters_by_kind(live_server, shop, page: P
         "aria-current", "page"
     )
     expect(page.locator("main")).to_contain_text("Retiro de meditación")
+    # The page says where the visitor is: its heading and the header's link.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Eventos")
+    expect(header.get_by_role("link", name="Eventos")).to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(header.get_by_role("link", name="Cursos")).not_to_have_attribute(
+        "aria-current", "page"
+    )
     page.screenshot(path=f"{SHOTS}/kinds-6-header-events-es.png", full_page=False)
 
 
