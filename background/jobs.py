@@ -1,4 +1,5 @@
-"""Periodic jobs that belong to no app: heartbeat, scheduled publishing, pruning."""
+"""Periodic jobs that belong to no app: heartbeat, scheduled publishing, pruning,
+abandoned tasks."""
 
 import logging
 from datetime import timedelta
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from background.models import WorkerHeartbeat
 from background.schedule import forget_runs_before
+from background.stalled import fail_stalled
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +31,12 @@ def heartbeat(context):
 def publish_scheduled():
     """Wagtail's scheduled publishing (pages whose go_live_at or expire_at passed)."""
     call_command("publish_scheduled", verbosity=0)
+
+
+@task()
+def fail_stalled_tasks():
+    """Tasks a dead worker left "running" are marked failed (background/stalled.py)."""
+    return fail_stalled()
 
 
 @task()

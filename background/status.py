@@ -4,6 +4,8 @@ Depth counts tasks ready to run now; the oldest waiting task is the ready task
 that became runnable longest ago; the heartbeat is the latest `heartbeat` task a
 worker ran (the scheduler enqueues one a minute). Silence longer than
 `WORKER_SILENT_AFTER_SECONDS`, or a ready task older than that, is unhealthy.
+Running and stalled tasks are reported, not judged: the `stalled_tasks` job
+fails the stalled ones (background/stalled.py).
 """
 
 from django.conf import settings
@@ -15,6 +17,7 @@ from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from background.models import ScheduledRun, WorkerHeartbeat
+from background.stalled import stalled
 
 
 def _seconds_since(moment, now):
@@ -44,6 +47,10 @@ def queue_status(now=None):
     return {
         "backend": "database",
         "depth": ready.count(),
+        "running": DBTaskResult.objects.running().count(),
+        # Running past TASK_STALLED_AFTER_SECONDS: their worker died; the
+        # `stalled_tasks` job marks them failed.
+        "stalled": stalled(now).count(),
         "oldest_waiting_seconds": waiting,
         "worker_last_seen": beat.isoformat() if beat else None,
         "worker": "alive" if worker_ok else "silent",

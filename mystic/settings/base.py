@@ -317,6 +317,9 @@ TASKS = {
 # The worker counts as silent (and /api/health answers 503) after this long
 # without a heartbeat, or when the oldest ready task has waited this long.
 WORKER_SILENT_AFTER_SECONDS = env.get_int("WORKER_SILENT_AFTER_SECONDS", 300)
+# A task still running this long after it started lost its worker: it is marked
+# failed (background/stalled.py). Longer than any task takes (backups included).
+TASK_STALLED_AFTER_SECONDS = env.get_int("TASK_STALLED_AFTER_SECONDS", 3600)
 # Finished task rows are deleted after this many days (failed ones after 30).
 TASK_RESULT_RETENTION_DAYS = env.get_int("TASK_RESULT_RETENTION_DAYS", 14)
 # Periodic jobs for `manage.py run_scheduler` (background/schedule.py): a task's
@@ -327,6 +330,7 @@ SCHEDULED_JOBS = {
     "event_reminders": {"task": "events.tasks.send_event_reminders", "every": 900},
     "lapsed_offers": {"task": "events.tasks.pass_lapsed_offers", "every": 300},
     "overdue_emails": {"task": "accounts.tasks.send_overdue_emails", "every": 600},
+    "stalled_tasks": {"task": "background.jobs.fail_stalled_tasks", "every": 600},
     "nightly_backup": {"task": "operations.tasks.nightly_backup", "at": "03:15"},
     "prune_task_results": {"task": "background.jobs.prune_task_results", "at": "04:30"},
     "forget_sent_emails": {"task": "accounts.tasks.forget_sent_emails", "at": "04:45"},
