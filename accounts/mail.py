@@ -22,8 +22,9 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.tasks import task
+from django.template import Context
 from django.template.exceptions import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
 from accounts.models import OutgoingEmail
@@ -77,6 +78,13 @@ def queue_email(
     return email
 
 
+def _render_text(template_name, context):
+    """A subject or plain-text body: not HTML, so nothing is HTML-escaped
+    ("O'Neil", "Q&A" stay as typed; the HTML part escapes them itself)."""
+    template = get_template(template_name).template
+    return template.render(Context(context, autoescape=False))
+
+
 def render_email(template_prefix, context, language):
     """(subject, plain text, HTML) of a templated email in `language`."""
     context = {
@@ -86,9 +94,9 @@ def render_email(template_prefix, context, language):
         **context,
     }
     with translation.override(language):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        subject = _render_text(f"{template_prefix}_subject.txt", context)
         subject = SUBJECT_PREFIX + " ".join(subject.splitlines()).strip()
-        text = render_to_string(f"{template_prefix}_message.txt", context).strip()
+        text = _render_text(f"{template_prefix}_message.txt", context).strip()
         try:
             html = render_to_string(f"{template_prefix}_message.html", context)
         except TemplateDoesNotExist:
@@ -152,9 +160,22 @@ def send_due(limit=100):
     return sent, failed
 
 
+def keep_spaces_when_folded(subject):
+    """The subject with a no-break space between two words that both carry
+    accents. Python's email folding (3.13) writes such words as two encoded words
+    and drops the space between them, so Spanish subjects arrived as
+    "montañaestá"; a no-break space is encoded inside the word and survives."""
+    words = subject.split(" ")
+    joined = words[0]
+    for before, word in zip(words, words[1:], strict=False):
+        both_accented = not before.isascii() and not word.isascii()
+        joined += ("\u00a0" if both_accented else " ") + word
+    return joined
+
+
 def _send(email):
     message = EmailMultiAlternatives(
-        subject=email.subject,
+        subject=keep_spaces_when_folded(email.subject),
         body=email.body_text,
         from_email=email.from_email,
         to=email.recipients,
