@@ -274,7 +274,12 @@ def checkout_success(request):
         order.refresh_from_db()
     if order.status == Order.PAID:
         request.session.pop(carts.COUPON_SESSION_KEY, None)
-    return render(request, "commerce/checkout_success.html", {"order": order})
+    return render(
+        request,
+        "commerce/checkout_success.html",
+        # What each kind bought says and where to find it, as in the email.
+        {"order": order, "receipts": entitlements.receipts(order)},
+    )
 
 
 @require_GET

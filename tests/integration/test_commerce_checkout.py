@@ -175,7 +175,8 @@ def test_free_course_enrolls_without_stripe(
     assert order.status == Order.PAID
     assert stripe_standin.requests == []
     page = client.get(response["Location"]).content.decode()
-    assert "Te has inscrito" in page and "era gratuito" in page
+    assert "Pedido confirmado" in page and "era gratuito" in page
+    assert "Tus cursos están abiertos." in page
     assert "Pago confirmado" not in page
     assert "Gratis · inscrito" in client.get("/es/mis-pedidos/").content.decode()
 

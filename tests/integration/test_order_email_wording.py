@@ -71,6 +71,18 @@ def test_an_event_only_order_speaks_of_seats_not_courses(
     assert words["course"] not in receipt.body
     html = receipt.alternatives[0][0]
     assert words["event"] in html and words["course"] not in html
+    # The page Stripe sends the buyer back to says the same and leads to the
+    # bookings, not to an empty "My courses".
+    order = Order.objects.get(user=buyer)
+    with translation.override(language):
+        success = reverse("commerce:checkout_success")
+        bookings = reverse("events:my_bookings")
+        courses = reverse("commerce:my_courses")
+    page = client.get(success, {"order": order.number}).content.decode()
+    back = page[page.index("checkout-success") : page.index("</main>")]
+    assert words["paid"] in back and words["event"] in back
+    assert words["course"] not in back
+    assert f'href="{bookings}"' in back and f'href="{courses}"' not in back
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -93,3 +105,8 @@ def test_a_download_with_a_course_names_both(
     words = WORDS["es"]
     assert words["course"] in receipt.body and words["download"] in receipt.body
     assert words["event"] not in receipt.body
+    order = Order.objects.get(user=buyer)
+    back = client.get("/es/pago/confirmacion/", {"order": order.number})
+    page = back.content.decode()
+    assert words["course"] in page and words["download"] in page
+    assert 'href="/es/mis-descargas/"' in page
