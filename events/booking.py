@@ -125,6 +125,7 @@ def upcoming_for(user):
         booking.event = event_page(booking.product, language)
         booking.refund_deadline = booking.event.refund_deadline()
         booking.refundable = now < booking.refund_deadline
+        booking.paid = line_amount(booking) > 0  # free: no refund to talk of
     return sorted(
         bookings, key=lambda b: b.event.starts_at if b.event else timezone.now()
     )

@@ -116,7 +116,9 @@ def test_learner_books_two_seats_in_spanish_and_cancels_for_a_refund(
     expect(main).to_contain_text("Lucía Pérez, Marta Gil")
     expect(main).to_contain_text("Cancela antes del")
     shot(page, "3-my-bookings-es")
-    page.get_by_role("button", name="Cancelar reserva").click()
+    page.locator("summary", has_text="Cancelar reserva").click()  # asks first
+    expect(main).to_contain_text("Lo que pagaste por estas plazas se reembolsa")
+    page.get_by_role("button", name="Sí, cancelar esta reserva").click()
     expect(page.get_by_role("status")).to_contain_text(
         "Tu reserva está cancelada; el reembolso está en camino."
     )
