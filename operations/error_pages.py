@@ -12,7 +12,8 @@ from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 
 
-def _language_of(request):
+def language_of(request):
+    """The language of the URL's prefix, else the active one."""
     return translation.get_language_from_path(request.path_info) or (
         translation.get_language()
     )
@@ -21,7 +22,7 @@ def _language_of(request):
 @requires_csrf_token
 def bad_request(request, exception=None):
     """400: refused input, in the page's language, with the site around it."""
-    with translation.override(_language_of(request)):
+    with translation.override(language_of(request)):
         body = loader.render_to_string("400.html", request=request)
     return HttpResponseBadRequest(body)
 
@@ -29,6 +30,6 @@ def bad_request(request, exception=None):
 @requires_csrf_token
 def server_error(request):
     """500: a self-contained page (no database, no cache) in the URL's language."""
-    with translation.override(_language_of(request)):
+    with translation.override(language_of(request)):
         body = loader.render_to_string("500.html")
     return HttpResponseServerError(body)
