@@ -25,6 +25,16 @@ def clean_text(value):
     return _SPACES.sub(" ", _UNSTORABLE.sub("", str(value or ""))).strip()
 
 
+def sentences(*parts):
+    """Join a subtitle and a summary as sentences: "A subtitle. The summary."
+    (a part already ending in . ! ? … or : keeps its own stop)."""
+    kept = [clean_text(part) for part in parts if clean_text(part)]
+    return " ".join(
+        part if part[-1] in ".!?…:" or index == len(kept) - 1 else f"{part}."
+        for index, part in enumerate(kept)
+    )
+
+
 def _common(page):
     return {
         "language": page.locale.language_code,

@@ -25,7 +25,7 @@ from cms.models import CoursePage, LessonPage
 from downloads.models import DownloadPage
 from events.models import EventPage
 from search import cache, documents, postgres
-from search.documents import clean_text
+from search.documents import clean_text, sentences
 from search.models import SearchDocument
 
 __all__ = ["clean_text"]
@@ -90,9 +90,7 @@ def document_fields(course, lessons=None):
         "language": course.locale.language_code,
         "translation_key": course.translation_key,
         "title": clean_text(course.title),
-        "summary": clean_text(
-            " ".join(filter(None, [course.subtitle, course.summary]))
-        ),
+        "summary": clean_text(sentences(course.subtitle, course.summary)),
         "body": clean_text(" ".join(filter(None, body))),
         "category_id": category.pk if category else None,
         "category_slug": category.slug if category else "",
