@@ -13,6 +13,7 @@ from django.db.models.functions import TruncMonth
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
@@ -89,7 +90,8 @@ def refund_order(request, pk):
     order = get_object_or_404(Order, pk=pk)
     form = RefundForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Enter the amount to refund."))
+        # gettext, not lazy: the admin's language is active only while the view runs.
+        messages.error(request, gettext("Enter the amount to refund."))
     else:
         try:
             amount = to_minor(form.cleaned_data["amount"], order.currency)
@@ -99,7 +101,7 @@ def refund_order(request, pk):
         else:
             messages.success(
                 request,
-                _("Refund requested; it shows as pending until Stripe confirms."),
+                gettext("Refund requested; it shows as pending until Stripe confirms."),
             )
     return redirect("commerce_order:inspect", pk)
 

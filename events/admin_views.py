@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from commerce.catalog import product_for_page
@@ -174,7 +175,13 @@ def message(request, event_id):
         emails.queue_message(booking, subject, body)
         sent += 1
     messages.success(
-        request, _("Message sent to %(count)d bookings.") % {"count": sent}
+        request,
+        ngettext(
+            "Message sent to %(count)d booking.",
+            "Message sent to %(count)d bookings.",
+            sent,
+        )
+        % {"count": sent},
     )
     return redirect("events_admin_attendees", event_id=page.pk)
 
