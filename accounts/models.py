@@ -109,7 +109,12 @@ class OutgoingEmail(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subject} → {self.to} ({self.status})"
+        return f"{self.subject} → {self.to} ({self.get_status_display()})"
+
+    @property
+    def pending_attempt_at(self):
+        """When the worker tries again: only while the email waits."""
+        return self.next_attempt_at if self.status == self.Status.QUEUED else None
 
     @property
     def recipients(self):

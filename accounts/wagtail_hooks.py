@@ -43,9 +43,11 @@ class OutgoingEmailViewSet(ModelViewSet):
         "to",
         "status",
         "attempts",
-        DateColumn("next_attempt_at", label=_("next attempt")),
-        DateColumn("created_at", label=_("created")),
-        Column("last_error", label=_("last error")),
+        # A sent or failed email has no next attempt: the column stays empty.
+        DateColumn("pending_attempt_at", label=_("Next attempt")),
+        DateColumn("sent_at", label=_("Sent")),
+        DateColumn("created_at", label=_("Created")),
+        Column("last_error", label=_("Last error")),
     ]
     list_filter = ["status"]
     search_fields = ["to", "subject"]

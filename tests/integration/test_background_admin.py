@@ -24,3 +24,23 @@ def test_a_failed_email_is_listed_for_staff_with_the_servers_answer(
     assert "rio@example.com" in page and "451" in page
     everything = client.get("/admin/outgoing-emails/?status=sent").content.decode()
     assert "rio@example.com" not in everything
+
+
+def test_a_sent_email_has_no_next_attempt_and_says_its_status_in_spanish():
+    from django.utils import timezone, translation
+
+    from accounts.models import OutgoingEmail
+
+    email = OutgoingEmail.objects.create(
+        to="rio@example.com",
+        from_email="shop@example.com",
+        subject="Hola",
+        body_text="…",
+        status=OutgoingEmail.Status.SENT,
+        sent_at=timezone.now(),
+    )
+    assert email.pending_attempt_at is None
+    with translation.override("es"):
+        assert str(email) == "Hola → rio@example.com (enviado)"
+    email.status = OutgoingEmail.Status.QUEUED
+    assert email.pending_attempt_at == email.next_attempt_at
