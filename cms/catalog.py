@@ -184,6 +184,14 @@ class CatalogFilters:
             return _("Courses, events and downloads")
         return listing.get(self.kind).plural
 
+    @property
+    def kind_query(self):
+        """ "?kind=event" on a tab other than the default, else "": the language
+        switcher keeps the tab (kinds are the same in every language)."""
+        if self.kind == self.DEFAULT_KIND:
+            return ""
+        return f"?{urlencode({'kind': self.kind})}"
+
     KEPT_ON_CLEAR = ("kind",)
 
     def cleared_query(self):

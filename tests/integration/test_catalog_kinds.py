@@ -100,3 +100,12 @@ def test_the_sitemap_leaves_out_past_and_cancelled_events(client, shop):
     assert "/en/events/meditation-retreat/" in body
     assert "meditation-yesterday" not in body
     assert "meditation-cancelled" not in body
+
+
+def test_switching_language_keeps_the_tab(client, shop):
+    html = client.get("/es/cursos/", {"kind": "event"}).content.decode()
+    assert 'href="/en/courses/?kind=event" hreflang="en"' in html
+    html = client.get("/en/courses/", {"kind": "download"}).content.decode()
+    assert 'href="/es/cursos/?kind=download" hreflang="es"' in html
+    html = client.get("/en/courses/").content.decode()
+    assert 'href="/es/cursos/" hreflang="es"' in html
