@@ -191,7 +191,18 @@ class TranslationWorkPanel(Component):
             for locale in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
         ]
         user = parent_context["request"].user
+        english = [
+            page
+            for language in work
+            for page in [*language["missing"], *(p for p, _s in language["changed"])]
+        ]
         return {
+            # A translator may not edit the English pages: they get the live page.
+            "editable_ids": {
+                page.pk
+                for page in english
+                if page.permissions_for_user(user).can_edit()
+            },
             "work": [
                 language
                 for language in work

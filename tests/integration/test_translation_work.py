@@ -43,7 +43,11 @@ def test_translator_dashboard_lists_the_new_english_lesson(
 
     assert "Needs translation" in page
     assert "1 English page is not in Spanish yet" in page
-    assert f'href="/admin/pages/{lesson.pk}/edit/">Box Breathing</a>' in page
+    # Translators may not edit the English lesson: they get the page to read.
+    assert f'href="/admin/pages/{lesson.pk}/edit/"' not in page
+    assert (
+        f'href="{lesson.url}" target="_blank" rel="noopener">Box Breathing</a>' in page
+    )
 
 
 def test_spanish_course_editor_names_the_missing_lesson(
