@@ -30,4 +30,6 @@ class NotAllowedPageMiddleware:
             with translation.override(language_of(request)):
                 response.content = loader.render_to_string(PAGE, request=request)
             response["Content-Type"] = "text/html; charset=utf-8"
+            # CommonMiddleware (below) already counted the empty body.
+            response["Content-Length"] = str(len(response.content))
         return response

@@ -21,6 +21,7 @@ def test_a_get_on_a_form_address_gets_a_page_in_its_language(
     assert "POST" in response["Allow"]
     page = response.content.decode()
     assert f"<h1>{words}</h1>" in page
+    assert response["Content-Length"] == str(len(response.content))  # sent whole
     assert 'href="/es/"' in page if path.startswith("/es/") else 'href="/en/"' in page
 
 
