@@ -90,6 +90,14 @@ def test_learner_books_two_seats_in_spanish_and_cancels_for_a_refund(
     expect(page.locator("[data-order-status]")).to_have_attribute(
         "data-order-status", "paid", timeout=15_000
     )
+    # The page back from Stripe speaks of seats and leads to the bookings.
+    thanks = page.locator(".checkout-success")
+    expect(thanks).to_contain_text("Tus plazas están reservadas")
+    expect(thanks).not_to_contain_text("cursos")
+    expect(thanks.get_by_role("link", name="Tus reservas")).to_have_attribute(
+        "href", "/es/mis-reservas/"
+    )
+    shot(page, "2b-paid-es")
     order = Order.objects.get(email="lucia@example.com")
     booking = wait_for(
         page,
