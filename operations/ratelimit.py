@@ -7,6 +7,7 @@ outage never becomes a way around the limit.
 """
 
 import logging
+import math
 import time
 from dataclasses import dataclass
 
@@ -60,7 +61,10 @@ def too_many_requests(request, retry_after, *, json=False):
             {"error": "rate_limited", "retry_after": retry_after}, status=429
         )
     else:
-        response = render(request, "429.html", {"retry_after": retry_after}, status=429)
+        # People read "about 60 minutes", not "3596 seconds".
+        minutes = math.ceil(retry_after / 60) if retry_after >= 120 else None
+        context = {"retry_after": retry_after, "retry_minutes": minutes}
+        response = render(request, "429.html", context, status=429)
     response["Retry-After"] = str(retry_after)
     return response
 

@@ -1,5 +1,7 @@
 """Account rate limits: counted in Redis, answered by a translated 429 + Retry-After."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 
@@ -70,6 +72,8 @@ def test_the_refusal_speaks_spanish_to_a_spanish_visitor(client, learner):
     assert response.status_code == 429
     assert b'lang="es"' in response.content
     assert "Demasiadas solicitudes" in response.content.decode()
+    # In minutes a person can read, not "899 seconds".
+    assert re.search(r"Espera unos 1[45] minutos", response.content.decode())
 
 
 def sign_up(client, email, ip):
