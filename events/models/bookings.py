@@ -124,6 +124,10 @@ class Attendee(models.Model):
 
 
 class WaitingListQuerySet(models.QuerySet):
+    def waiting(self):
+        """On the list and not offered seats yet."""
+        return self.filter(offered_at__isnull=True)
+
     def holding(self, now=None):
         """Offers sent and neither claimed nor expired: their seats are kept for
         the person offered, so they count as taken for everyone else."""

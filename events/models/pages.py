@@ -325,6 +325,17 @@ class EventPage(
             .first()
         )
 
+    def waiting_of(self, user):
+        """`user`'s place on this event's waiting list, while not offered yet."""
+        product = product_for_page(self)
+        if not user.is_authenticated or product is None:
+            return None
+        return (
+            WaitingListEntry.objects.waiting()
+            .filter(user=user, product=product)
+            .first()
+        )
+
     def bookings_of(self, user):
         """`user`'s confirmed bookings of this event."""
         product = product_for_page(self)
@@ -341,6 +352,7 @@ class EventPage(
         context["seats_left"] = self.seats_left(offered_to=request.user)
         context["closed_reason"] = self.closed_reason()
         context["my_offer"] = self.offer_to(request.user)
+        context["my_waiting"] = self.waiting_of(request.user)
         context["my_bookings"] = self.bookings_of(request.user)
         context["max_attendees"] = MAX_ATTENDEES
         context["instructors"] = self.localized_instructors()

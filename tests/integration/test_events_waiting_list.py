@@ -193,3 +193,16 @@ def test_a_claim_link_asks_an_anonymous_visitor_to_sign_in(
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "Sign in to book the seats kept for you."
     ]
+
+
+def test_the_event_page_tells_a_waiting_learner_they_are_on_the_list(
+    client_with_tree, stripe_standin
+):
+    client = client_with_tree
+    tiny, _order, waiting = sold_out_with_a_hold(client, stripe_standin)
+    client.force_login(waiting[0])
+    page = client.get(tiny.es.url).content.decode()
+    assert "Estás en la lista de espera; te escribiremos si se liberan plazas." in page
+    assert "Apuntarme a la lista de espera" not in page
+    client.force_login(make_learner("new@example.com"))
+    assert "Estás en la lista de espera" not in client.get(tiny.es.url).content.decode()
