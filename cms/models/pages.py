@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -26,14 +26,13 @@ from cms.blocks import ContentBlock, ListItemsBlock
 from cms.catalog import CatalogFilters, catalog_context
 from cms.levels import Level
 from cms.models.querysets import CourseManager
-from cms.models.snippets import Category
+from cms.models.snippets import Category, InstructorLink, instructors_in_language
 from cms.page_mixins import (
     DraftReadersMixin,
     LearnerPreviewMixin,
     SharedLinkResponsesMixin,
 )
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
-from cms.queries import localize_objects
 from cms.video import embed_url
 from operations.private_storage import PrivateFileInput, private_storage
 
@@ -174,8 +173,7 @@ class CoursePage(
 
     def localized_instructors(self):
         """The course's instructors, in order, in the course's language."""
-        links = self.course_instructors.select_related("instructor")
-        return localize_objects([link.instructor for link in links], self.locale_id)
+        return instructors_in_language(self.course_instructors, self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -201,25 +199,10 @@ class CoursePage(
         return context
 
 
-class CourseInstructor(Orderable):
-    """Who teaches a course, in the order the editor chose.
-
-    Not translatable itself: the Spanish course keeps pointing at the source
-    instructors and the template shows their Spanish versions
-    (`CoursePage.localized_instructors`).
-    """
-
+class CourseInstructor(InstructorLink):
     page = ParentalKey(
         CoursePage, on_delete=models.CASCADE, related_name="course_instructors"
     )
-    instructor = models.ForeignKey(
-        "cms.Instructor",
-        verbose_name=_("instructor"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("instructor")]
 
 
 class LessonPage(

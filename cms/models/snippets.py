@@ -1,4 +1,5 @@
-"""Translatable snippets: course categories and instructors.
+"""Translatable snippets: course categories and instructors (and a page's links
+to its instructors).
 
 Both use Wagtail's `TranslatableMixin`, so each language has its own row sharing a
 `translation_key`; wagtail-localize translates them like pages. An instructor's name
@@ -7,10 +8,13 @@ and photo are the same in every language (synchronised); only the bio is transla
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from cms.queries import localize_objects
 
 
 class Category(TranslatableMixin, index.Indexed, models.Model):
@@ -67,3 +71,31 @@ class Instructor(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class InstructorLink(Orderable):
+    """Who teaches a page (a course, an event), in the order the editor chose.
+
+    Not translatable itself: a Spanish page keeps pointing at the source
+    instructors and shows their Spanish versions (`instructors_in_language`).
+    A subclass adds `page`, its ParentalKey.
+    """
+
+    instructor = models.ForeignKey(
+        "cms.Instructor",
+        verbose_name=_("instructor"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("instructor")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+def instructors_in_language(links, locale_id):
+    """The instructors of `links` (an InstructorLink queryset), in order, in the
+    language of `locale_id`."""
+    chosen = links.select_related("instructor")
+    return localize_objects([link.instructor for link in chosen], locale_id)

@@ -20,21 +20,21 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models.querysets import without_unpublished_ancestors
+from cms.models.snippets import InstructorLink, instructors_in_language
 from cms.page_mixins import (
     AnonymousPreviewMixin,
     DraftReadersMixin,
     SharedLinkResponsesMixin,
 )
 from cms.publishing.go_live_checks import GoLiveCheckedPageForm
-from cms.queries import localize_objects
 from commerce.catalog import product_for_page, remember_products
 from events.models.bookings import Booking, WaitingListEntry
 
@@ -311,8 +311,7 @@ class EventPage(
     def localized_instructors(self):
         """Who teaches, in the editor's order, in the event's language (the
         Instructor snippets courses use)."""
-        links = self.event_instructors.select_related("instructor")
-        return localize_objects([link.instructor for link in links], self.locale_id)
+        return instructors_in_language(self.event_instructors, self.locale_id)
 
     def offer_to(self, user):
         """`user`'s open waiting-list offer for this event, if any."""
@@ -359,22 +358,12 @@ class EventPage(
         return context
 
 
-class EventInstructor(Orderable):
-    """Who teaches an event, in the order the editor chose: the same
-    `cms.Instructor` snippets as courses. Like `CourseInstructor`, the Spanish
-    event points at the source instructors and shows their Spanish versions."""
+class EventInstructor(InstructorLink):
+    """An event's instructors: the same `cms.Instructor` snippets as courses."""
 
     page = ParentalKey(
         EventPage, on_delete=models.CASCADE, related_name="event_instructors"
     )
-    instructor = models.ForeignKey(
-        "cms.Instructor",
-        verbose_name=_("instructor"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("instructor")]
 
 
 def event_page(product, language=None):
