@@ -52,8 +52,11 @@ def display_price(page, language=None, request=None):
     """
     language = language or _page_language(page)
     money = reader_price(page, language)
-    if money is None:
-        return ""
+    return "" if money is None else price_text(money, language)
+
+
+def price_text(money, language):
+    """ "Free" or "$49.00" / "49,00 €", as `language` writes it."""
     if money.is_zero:
         return gettext("Free")
     return format_money(money.amount_minor, money.currency, language)

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from commerce.pricing import display_price, reader_price
+from commerce.pricing import price_text, reader_price
 from events.seo import event_json_ld
 
 register = template.Library()
@@ -33,11 +33,10 @@ def seat_price(event):
     money = reader_price(event)
     if money is None:
         return ""
+    text = price_text(money, event.locale.language_code)
     if money.is_zero:
-        return display_price(event)
-    return format_html(
-        '{} <span class="per-seat">{}</span>', display_price(event), gettext("per seat")
-    )
+        return text
+    return format_html('{} <span class="per-seat">{}</span>', text, gettext("per seat"))
 
 
 @register.simple_tag
